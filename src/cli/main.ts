@@ -1,5 +1,66 @@
-/** The `clientele` command line: parses arguments and returns a process exit code. */
-export async function runCli(argv: readonly string[]): Promise<number> {
-  process.stdout.write(`clientele ${argv.join(' ')}\n`);
-  return 0;
+import { Command, CommanderError } from 'commander';
+import { errorMessage, isInputError } from '../errors.js';
+import { makeContext } from './context.js';
+import { processIo, type Io } from './io.js';
+import { registerStatus } from './commands/status.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerProfile } from './commands/profile.js';
+import { registerMetrics } from './commands/metrics.js';
+import { registerRejects } from './commands/rejects.js';
+
+import { VERSION } from '../version.js';
+
+/** Exit codes: 0 ok, 1 the engine failed, 2 bad usage or bad input. */
+export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
+
+/**
+ * The `clientele` command line. Returns the exit code instead of exiting, so tests can run it in-process.
+ * Bad input prints one paragraph (no stack trace) and returns 2.
+ */
+export async function runCli(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const program = new Command('clientele')
+    .description(
+      'Customer analytics for CRM and loyalty marketers: load sales, profile every customer, segment, predict.',
+    )
+    .version(VERSION)
+    .option(
+      '--workspace <path>',
+      'workspace database file (default: clientele.duckdb, or $CLIENTELE_WORKSPACE)',
+    )
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+  const ctx = makeContext(io, program);
+  for (const register of [
+    registerIngest,
+    registerStatus,
+    registerProfile,
+    registerMetrics,
+    registerRejects,
+  ]) {
+    register(program, ctx);
+  }
+  program.commands.forEach((c) => c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.exitCode === 0
+      )
+        return EXIT.ok;
+      return EXIT.badInput;
+    }
+    if (isInputError(error)) {
+      io.err(`clientele: ${error.message}\n`);
+      return EXIT.badInput;
+    }
+    io.err(`clientele: internal error: ${errorMessage(error)}\n`);
+    if (process.env['CLIENTELE_DEBUG'] && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
+    else io.err('Set CLIENTELE_DEBUG=1 to see the details.\n');
+    return EXIT.failed;
+  }
 }

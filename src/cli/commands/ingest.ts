@@ -1,0 +1,135 @@
+import type { Command } from 'commander';
+import { InputError } from '../../errors.js';
+import { ENCODINGS, parseEncoding } from '../../ingest/encoding.js';
+import { parseDateFormat, parseDecimal } from '../../ingest/formats.js';
+import { KINDS, type Kind } from '../../ingest/kinds.js';
+import { ingestFile, type LoadReport } from '../../ingest/load.js';
+import { parseMapArgs } from '../../ingest/mapping.js';
+import { terminalProgress } from '../../util/progress.js';
+import { workspaceOption, type Context } from '../context.js';
+import { fmtInt, json, table } from '../format.js';
+
+const DELIMITERS: Record<string, string> = {
+  ',': ',',
+  comma: ',',
+  ';': ';',
+  semicolon: ';',
+  tab: '\t',
+  '\\t': '\t',
+  '\t': '\t',
+  '|': '|',
+  pipe: '|',
+  space: 'whitespace',
+  whitespace: 'whitespace',
+};
+
+export function registerIngest(program: Command, ctx: Context): void {
+  const cmd = program
+    .command('ingest')
+    .description(
+      'Load a sales, customers or products file (CSV/TSV/;-separated text, .xlsx, .parquet, .json/.ndjson)',
+    )
+    .argument('<file>', 'the file to load')
+    .option('--kind <kind>', `what the file holds: ${KINDS.join('|')} (default: guessed from the columns)`)
+    .option('--map <pairs...>', 'column mapping canonical=Source, e.g. --map customer_id="Код карты",ts=Дата')
+    .option('--encoding <name>', `text encoding: ${ENCODINGS.join(', ')} (default: detected)`)
+    .option('--delimiter <char>', 'column separator: , ; tab | space (default: detected)')
+    .option('--decimal <sep>', 'decimal separator: . or , (default: detected)')
+    .option(
+      '--date-format <format>',
+      'date format, e.g. dd.mm.yyyy, mm/dd/yyyy, yyyymmdd, iso or %d.%m.%Y %H:%M',
+    )
+    .option('--sheet <name>', 'worksheet of an .xlsx workbook (default: the first)')
+    .option('--json', 'print the load report as JSON');
+  workspaceOption(cmd).action(async (file: string, opts: Record<string, unknown>, command: Command) => {
+    const kind = opts['kind'] as string | undefined;
+    if (kind !== undefined && !(KINDS as readonly string[]).includes(kind)) {
+      throw new InputError(`--kind must be one of ${KINDS.join(', ')}; got "${kind}".`);
+    }
+    const encodingName = opts['encoding'] as string | undefined;
+    const encoding = encodingName === undefined ? undefined : parseEncoding(encodingName);
+    if (encodingName !== undefined && !encoding) {
+      throw new InputError(`--encoding must be one of ${ENCODINGS.join(', ')}; got "${encodingName}".`);
+    }
+    const delimiterName = opts['delimiter'] as string | undefined;
+    const delimiter =
+      delimiterName === undefined
+        ? undefined
+        : (DELIMITERS[delimiterName.toLowerCase()] ??
+          (delimiterName.length === 1 ? delimiterName : undefined));
+    if (delimiterName !== undefined && !delimiter) {
+      throw new InputError(
+        `--delimiter must be one character or one of comma, semicolon, tab, pipe, space; got "${delimiterName}".`,
+      );
+    }
+    const progress = ctx.io.tty ? terminalProgress() : undefined;
+    const report = await ctx.withWorkspace(command, (ws) =>
+      ingestFile(ws, file, {
+        kind: kind as Kind | undefined,
+        map: parseMapArgs((opts['map'] as string[] | undefined) ?? []),
+        encoding,
+        delimiter,
+        decimal: opts['decimal'] === undefined ? undefined : parseDecimal(String(opts['decimal'])),
+        dateFormat:
+          opts['dateFormat'] === undefined ? undefined : parseDateFormat(String(opts['dateFormat'])),
+        sheet: opts['sheet'] as string | undefined,
+        onProgress: progress?.listener,
+      }).finally(() => progress?.end()),
+    );
+    ctx.io.out(opts['json'] ? json(report) : describeLoad(report));
+  });
+}
+
+export function describeLoad(r: LoadReport): string {
+  const lines: string[] = [];
+  if (r.already_loaded) {
+    lines.push(
+      `${r.file}: this content was already loaded as load #${r.load_id}; nothing was added. Its report:`,
+    );
+  }
+  const d = r.detected;
+  const how = [
+    r.format,
+    d.encoding,
+    d.delimiter ? `delimiter ${JSON.stringify(d.delimiter === '\t' ? 'tab' : d.delimiter)}` : null,
+    d.header_line ? `header on ${r.line_label} ${d.header_line}` : null,
+    `decimal "${d.decimal}"`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  lines.push(`${r.already_loaded ? 'Loaded' : 'Loaded'} ${r.kind} from ${r.file} (${how})`);
+  lines.push(
+    `Mapping: ${Object.entries(r.mapping)
+      .map(([k, v]) => `${k} ← ${v}${k === 'ts' || k === 'created_at' ? ` (${d.date_format ?? ''})` : ''}`)
+      .join(', ')}`,
+  );
+  if (r.unmapped.length) lines.push(`Not used: ${r.unmapped.join(', ')}`);
+  lines.push(
+    `Rows read ${fmtInt(r.rows_read)} = accepted ${fmtInt(r.rows_accepted)} + rejected ${fmtInt(r.rows_rejected)}`,
+  );
+  if (r.kind === 'sales') {
+    lines.push(
+      `  anonymous (no customer) ${fmtInt(r.rows_anonymous)} · returns ${fmtInt(r.rows_returns)} · identical lines ${fmtInt(r.duplicate_lines)} (kept)`,
+    );
+    lines.push(`Customers ${fmtInt(r.customers)} · dates ${r.date_min ?? '—'} … ${r.date_max ?? '—'}`);
+  } else {
+    lines.push(`${r.kind === 'customers' ? 'Customers' : 'Products'} ${fmtInt(r.rows_accepted)}`);
+  }
+  const rejects = Object.entries(r.rejects);
+  if (rejects.length) {
+    lines.push(`Rejected (see \`clientele rejects --load ${r.load_id}\`):`);
+    lines.push(
+      table(
+        rejects.map(([reason, s]) => [
+          `  ${reason}`,
+          fmtInt(s.count),
+          `${r.line_label}s ${s.first_lines.join(', ')}${s.count > s.first_lines.length ? ', …' : ''}`,
+          `e.g. ${s.example}`,
+        ]),
+        ['l', 'r', 'l', 'l'],
+      ),
+    );
+  }
+  for (const w of r.warnings) lines.push(`Warning: ${w}`);
+  return `${lines.join('\n')}\n`;
+}

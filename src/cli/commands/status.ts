@@ -1,0 +1,90 @@
+import type { Command } from 'commander';
+import type { Workspace } from '../../db/workspace.js';
+import { workspaceOption, type Context } from '../context.js';
+import { fmtInt, json, table } from '../format.js';
+
+export interface StatusReport {
+  workspace: string;
+  tables: Record<string, number>;
+  sales: {
+    date_min: string | null;
+    date_max: string | null;
+    customers: number;
+    anonymous_rows: number;
+    returns_rows: number;
+  };
+  loads: {
+    load_id: number;
+    kind: string;
+    file: string;
+    format: string;
+    rows_read: number;
+    rows_accepted: number;
+    rows_rejected: number;
+    loaded_at: string;
+  }[];
+}
+
+export async function workspaceStatus(ws: Workspace): Promise<StatusReport> {
+  const tables: Record<string, number> = {};
+  for (const t of ['sales', 'customers', 'products', 'loads', 'rejects']) {
+    tables[t] = Number(await ws.scalar(`SELECT count(*) FROM ${t}`));
+  }
+  const sales = await ws.one<StatusReport['sales']>(
+    `SELECT min(ts) AS date_min, max(ts) AS date_max, count(DISTINCT customer_id) AS customers,
+            count(*) FILTER (WHERE customer_id IS NULL) AS anonymous_rows, count(*) FILTER (WHERE amount < 0) AS returns_rows
+     FROM sales`,
+  );
+  const loads = await ws.all<StatusReport['loads'][number]>(
+    `SELECT load_id, kind, file, format, rows_read, rows_accepted, rows_rejected, loaded_at FROM loads ORDER BY load_id`,
+  );
+  return { workspace: ws.path, tables, sales: sales!, loads };
+}
+
+export function registerStatus(program: Command, ctx: Context): void {
+  const cmd = program
+    .command('status')
+    .description('What the workspace holds: rows per table, the date range of sales, the loads so far')
+    .option('--json', 'print as JSON');
+  workspaceOption(cmd).action(async (opts: { json?: boolean }, command: Command) => {
+    const report = await ctx.withWorkspace(command, workspaceStatus, { readOnly: true });
+    if (opts.json) return ctx.io.out(json(report));
+    const t = report.tables;
+    const lines = [
+      `Workspace ${report.workspace}`,
+      table(
+        [
+          [
+            '  sales',
+            fmtInt(t['sales']),
+            report.sales.date_min ? `${report.sales.date_min} … ${report.sales.date_max}` : '',
+            report.sales.customers
+              ? `${fmtInt(report.sales.customers)} customers, ${fmtInt(report.sales.anonymous_rows)} anonymous lines`
+              : '',
+          ],
+          ['  customers', fmtInt(t['customers']), '', ''],
+          ['  products', fmtInt(t['products']), '', ''],
+          ['  rejects', fmtInt(t['rejects']), '', ''],
+        ],
+        ['l', 'r', 'l', 'l'],
+      ),
+      report.loads.length ? 'Loads:' : 'No loads yet: `clientele ingest FILE` or `clientele demo`.',
+      ...(report.loads.length
+        ? [
+            table(
+              report.loads.map((l) => [
+                `  #${l.load_id}`,
+                l.loaded_at,
+                l.kind,
+                l.file,
+                `read ${fmtInt(l.rows_read)}`,
+                `accepted ${fmtInt(l.rows_accepted)}`,
+                `rejected ${fmtInt(l.rows_rejected)}`,
+              ]),
+            ),
+          ]
+        : []),
+    ];
+    ctx.io.out(`${lines.join('\n')}\n`);
+  });
+}

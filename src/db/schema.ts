@@ -1,0 +1,83 @@
+/**
+ * The canonical workspace tables (see DESIGN.md, "Canonical schema"). Column names are a contract shared by
+ * ingest, metrics, exports and the API. `SCHEMA_VERSION` is stored in `meta` so later versions can migrate.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const SCHEMA_DDL: readonly string[] = [
+  `CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,
+  `CREATE SEQUENCE IF NOT EXISTS load_id_seq START 1`,
+  `CREATE TABLE IF NOT EXISTS loads (
+     load_id INTEGER PRIMARY KEY,
+     kind VARCHAR NOT NULL,
+     file VARCHAR NOT NULL,
+     content_hash VARCHAR NOT NULL,
+     bytes BIGINT NOT NULL,
+     format VARCHAR NOT NULL,
+     encoding VARCHAR,
+     delimiter VARCHAR,
+     mapping JSON NOT NULL,
+     options JSON NOT NULL,
+     rows_read BIGINT NOT NULL,
+     rows_accepted BIGINT NOT NULL,
+     rows_rejected BIGINT NOT NULL,
+     rows_anonymous BIGINT NOT NULL,
+     rows_returns BIGINT NOT NULL,
+     duplicate_lines BIGINT NOT NULL,
+     customers BIGINT NOT NULL,
+     date_min TIMESTAMP,
+     date_max TIMESTAMP,
+     warnings JSON NOT NULL,
+     loaded_at TIMESTAMP NOT NULL,
+     seconds DOUBLE NOT NULL
+   )`,
+  `CREATE TABLE IF NOT EXISTS rejects (
+     load_id INTEGER NOT NULL,
+     line BIGINT NOT NULL,
+     reason VARCHAR NOT NULL,
+     message VARCHAR NOT NULL,
+     "column" VARCHAR,
+     raw VARCHAR
+   )`,
+  `CREATE TABLE IF NOT EXISTS sales (
+     load_id INTEGER NOT NULL,
+     customer_id VARCHAR,
+     order_id VARCHAR NOT NULL,
+     ts TIMESTAMP NOT NULL,
+     amount DECIMAL(18,2) NOT NULL,
+     quantity DOUBLE,
+     sku VARCHAR,
+     store VARCHAR,
+     channel VARCHAR,
+     cost DECIMAL(18,2)
+   )`,
+  `CREATE TABLE IF NOT EXISTS customers (
+     customer_id VARCHAR NOT NULL,
+     created_at TIMESTAMP,
+     name VARCHAR,
+     email VARCHAR,
+     phone VARCHAR,
+     region VARCHAR,
+     attributes JSON,
+     load_id INTEGER NOT NULL
+   )`,
+  `CREATE TABLE IF NOT EXISTS products (
+     sku VARCHAR NOT NULL,
+     name VARCHAR,
+     category VARCHAR,
+     brand VARCHAR,
+     price DECIMAL(18,2),
+     attributes JSON,
+     load_id INTEGER NOT NULL
+   )`,
+  `CREATE TABLE IF NOT EXISTS runs (
+     run_id INTEGER,
+     command VARCHAR NOT NULL,
+     params JSON NOT NULL,
+     started_at TIMESTAMP NOT NULL,
+     finished_at TIMESTAMP NOT NULL
+   )`,
+];
+
+/** The tables `status` reports, in display order. */
+export const CANONICAL_TABLES = ['sales', 'customers', 'products', 'loads', 'rejects'] as const;

@@ -1,0 +1,123 @@
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { existsSync, accessSync, constants } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { InputError, errorMessage } from '../errors.js';
+import { SCHEMA_DDL, SCHEMA_VERSION } from './schema.js';
+import { MACROS_SQL } from './macros.js';
+import { toPlain, type Row } from './values.js';
+
+export const DEFAULT_WORKSPACE = 'clientele.duckdb';
+
+export type Params = readonly DuckDBValue[];
+
+export interface OpenOptions {
+  /** Open without creating the file or its tables (commands that only read). */
+  readOnly?: boolean;
+  /** DuckDB memory limit, e.g. '8GB'. Defaults to env CLIENTELE_MEMORY_LIMIT or DuckDB's own default (80 % of RAM). */
+  memoryLimit?: string;
+}
+
+/**
+ * One workspace = one DuckDB database file holding the canonical tables and every computed result.
+ * Opened once per command; all SQL goes through `run`/`all` with bound parameters.
+ */
+export class Workspace {
+  private constructor(
+    readonly path: string,
+    private readonly instance: DuckDBInstance,
+    readonly connection: DuckDBConnection,
+  ) {}
+
+  static async open(path: string = DEFAULT_WORKSPACE, options: OpenOptions = {}): Promise<Workspace> {
+    const full = resolve(path);
+    if (options.readOnly && !existsSync(full)) {
+      throw new InputError(
+        `The workspace ${path} does not exist yet. Load data first with \`clientele ingest FILE\` or \`clientele demo\`, or pass --workspace PATH.`,
+      );
+    }
+    if (!options.readOnly) {
+      try {
+        accessSync(dirname(full), constants.W_OK);
+      } catch {
+        throw new InputError(
+          `Cannot create the workspace ${path}: the folder ${dirname(full)} is not writable.`,
+        );
+      }
+    }
+    const config: Record<string, string> = {};
+    const memoryLimit = options.memoryLimit ?? process.env['CLIENTELE_MEMORY_LIMIT'];
+    if (memoryLimit) config['memory_limit'] = memoryLimit;
+    if (options.readOnly) config['access_mode'] = 'READ_ONLY';
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(full, config);
+    } catch (error) {
+      const message = errorMessage(error);
+      if (/lock/i.test(message)) {
+        throw new InputError(
+          `The workspace ${path} is in use by another Clientele process (DuckDB allows one writer). Close it and try again.`,
+        );
+      }
+      throw new InputError(`Cannot open the workspace ${path}: ${firstLine(message)}`);
+    }
+    const connection = await instance.connect();
+    const workspace = new Workspace(full, instance, connection);
+    await connection.run(`SET TimeZone = 'UTC'`);
+    await connection.run(MACROS_SQL);
+    if (!options.readOnly) await workspace.migrate();
+    return workspace;
+  }
+
+  private async migrate(): Promise<void> {
+    for (const ddl of SCHEMA_DDL) await this.connection.run(ddl);
+    await this.connection.run(`INSERT OR REPLACE INTO meta VALUES ('schema_version', $1)`, [
+      String(SCHEMA_VERSION),
+    ]);
+  }
+
+  async run(sql: string, params: Params = []): Promise<void> {
+    await this.connection.run(sql, params as DuckDBValue[]);
+  }
+
+  /** Rows as plain JSON-friendly objects (bigint → number, dates → ISO text). For small results only. */
+  async all<T extends Row = Row>(sql: string, params: Params = []): Promise<T[]> {
+    const reader = await this.connection.runAndReadAll(sql, params as DuckDBValue[]);
+    return reader.getRowObjectsJS().map((row) => toPlain(row) as T);
+  }
+
+  async one<T extends Row = Row>(sql: string, params: Params = []): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+
+  async scalar(sql: string, params: Params = []): Promise<unknown> {
+    const row = await this.one(sql, params);
+    return row ? Object.values(row)[0] : undefined;
+  }
+
+  /** Runs `fn` inside one transaction: all of it is committed, or none of it. */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    await this.connection.run('BEGIN TRANSACTION');
+    try {
+      const result = await fn();
+      await this.connection.run('COMMIT');
+      return result;
+    } catch (error) {
+      await this.connection.run('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async tableExists(name: string): Promise<boolean> {
+    const n = await this.scalar(`SELECT count(*) FROM duckdb_tables() WHERE table_name = $1`, [name]);
+    return Number(n) > 0;
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text;
+}

@@ -1,0 +1,477 @@
+import { dirname, join, resolve } from 'node:path';
+import { rmSync, readdirSync } from 'node:fs';
+import { InputError, errorMessage } from '../errors.js';
+import { ident, literal } from '../db/sql.js';
+import type { Workspace } from '../db/workspace.js';
+import type { Plain } from '../db/values.js';
+import type { Encoding } from './encoding.js';
+import { detectDateFormat, detectDecimal, DATE_FORMATS, type DateFormat, type Decimal } from './formats.js';
+import { KIND_SPECS, type Kind } from './kinds.js';
+import { chooseMapping, type Mapping } from './mapping.js';
+import { openSource } from './open-source.js';
+import { scanRecords } from './record-scanner.js';
+import { REJECT_ERRORS_TABLE, REJECT_SCANS_TABLE, type Source } from './source.js';
+import { STAGE_TABLE, stageSql, type ParseRules } from './stage.js';
+import { watchProgress, type ProgressListener } from '../util/progress.js';
+
+export interface IngestOptions {
+  kind?: Kind;
+  map?: Mapping;
+  encoding?: Encoding;
+  delimiter?: string;
+  decimal?: Decimal;
+  dateFormat?: DateFormat;
+  sheet?: string;
+  onProgress?: ProgressListener;
+}
+
+export interface RejectSummary {
+  count: number;
+  first_lines: number[];
+  example: string;
+}
+
+/** What `clientele ingest --json` prints. Field names are a contract. */
+export interface LoadReport {
+  load_id: number;
+  already_loaded: boolean;
+  file: string;
+  kind: Kind;
+  format: string;
+  rows_read: number;
+  rows_accepted: number;
+  rows_rejected: number;
+  rows_anonymous: number;
+  rows_returns: number;
+  duplicate_lines: number;
+  customers: number;
+  date_min: string | null;
+  date_max: string | null;
+  mapping: Mapping;
+  unmapped: string[];
+  detected: {
+    encoding: string | null;
+    delimiter: string | null;
+    header_line: number | null;
+    decimal: Decimal;
+    date_format: string | null;
+    date_format_ambiguous: boolean;
+  };
+  rejects: Record<string, RejectSummary>;
+  line_label: string;
+  warnings: string[];
+  seconds: number;
+}
+
+const FIRST_LINES = 10;
+
+/**
+ * Loads one file into the workspace. Every row read is either accepted into the canonical table or kept in
+ * `rejects` with its source line and reason (rows_read = rows_accepted + rows_rejected); the load is one
+ * transaction; a file whose content was loaded before (same kind) adds nothing.
+ */
+export async function ingestFile(
+  ws: Workspace,
+  file: string,
+  options: IngestOptions = {},
+): Promise<LoadReport> {
+  const started = Date.now();
+  const tmpDir = join(dirname(ws.path), '.clientele-tmp');
+  const source = await openSource(ws, file, {
+    encoding: options.encoding,
+    delimiter: options.delimiter,
+    sheet: options.sheet,
+    decimal: options.decimal,
+    tmpDir,
+    onBytes: (done, total) => options.onProgress?.({ phase: 'reading', done, total }),
+  });
+  try {
+    const resolved = chooseMapping(
+      options.kind,
+      source.columns.map((c) => c.name),
+      options.map ?? {},
+      file,
+    );
+    const previous = await ws.one<{ load_id: number }>(
+      `SELECT load_id FROM loads WHERE content_hash = $1 AND kind = $2`,
+      [source.hash, resolved.kind],
+    );
+    if (previous) return { ...(await loadReport(ws, previous.load_id)), already_loaded: true };
+    const rules = detectRules(resolved.kind, source, resolved.mapping, options);
+    return await load(
+      ws,
+      source,
+      resolved.kind,
+      resolved.mapping,
+      resolved.unmapped,
+      rules,
+      options,
+      started,
+    );
+  } finally {
+    await ws.run(`DROP TABLE IF EXISTS ${STAGE_TABLE}`).catch(() => undefined);
+    source.cleanup();
+    removeIfEmpty(tmpDir);
+  }
+}
+
+interface Rules extends ParseRules {
+  ambiguousDate: boolean;
+}
+
+function detectRules(kind: Kind, source: Source, mapping: Mapping, options: IngestOptions): Rules {
+  const valuesOf = (field: string): string[] => {
+    const i = source.columns.findIndex((c) => c.name === mapping[field]);
+    return i < 0 ? [] : source.sample.map((row) => row[i] ?? '');
+  };
+  const spec = KIND_SPECS[kind];
+  const numeric = spec.fields
+    .filter((f) => f.type === 'money' || f.type === 'number')
+    .flatMap((f) => valuesOf(f.field));
+  const decimal = options.decimal ?? source.decimal ?? detectDecimal(numeric, source.delimiter ?? ',');
+  const tsField = spec.fields.find((f) => f.type === 'timestamp' && mapping[f.field]);
+  if (options.dateFormat) return { decimal, date: options.dateFormat, ambiguousDate: false };
+  const found = tsField ? detectDateFormat(valuesOf(tsField.field)) : undefined;
+  if (tsField && !found && valuesOf(tsField.field).some((v) => v.trim() !== '')) {
+    const examples = valuesOf(tsField.field)
+      .filter((v) => v.trim() !== '')
+      .slice(0, 3);
+    throw new InputError(
+      `${source.file}: the dates in column "${mapping[tsField.field]}" (e.g. ${examples.map((e) => `"${e}"`).join(', ')}) ` +
+        `are in no format Clientele knows. Pass --date-format, e.g. --date-format dd.mm.yyyy or a pattern like %d.%m.%Y %H:%M.`,
+    );
+  }
+  return { decimal, date: found?.format ?? DATE_FORMATS['iso']!, ambiguousDate: found?.ambiguous ?? false };
+}
+
+async function load(
+  ws: Workspace,
+  source: Source,
+  kind: Kind,
+  mapping: Mapping,
+  unmapped: string[],
+  rules: Rules,
+  options: IngestOptions,
+  started: number,
+): Promise<LoadReport> {
+  await ws.run(`DROP TABLE IF EXISTS ${STAGE_TABLE}`);
+  await ws.run(`DROP TABLE IF EXISTS ${REJECT_ERRORS_TABLE}`);
+  await ws.run(`DROP TABLE IF EXISTS ${REJECT_SCANS_TABLE}`);
+  const stop = watchProgress(ws, 'loading', options.onProgress);
+  try {
+    await ws.run(stageSql(kind, source, mapping, rules));
+  } catch (error) {
+    throw new InputError(
+      `${source.file} could not be read: ${(errorMessage(error).split('\n')[0] ?? '').trim()}`,
+    );
+  } finally {
+    stop();
+  }
+  options.onProgress?.({ phase: 'checking', done: 0, total: 1 });
+  const key = KIND_SPECS[kind].key;
+  if (key) await rejectDuplicateKeys(ws, key);
+  // The staging table is a TEMP table outside the transaction (its rowids are then the rows' ordinals);
+  // everything that changes the workspace happens in one transaction.
+  return ws.transaction(() => commitLoad(ws, source, kind, mapping, unmapped, rules, started));
+}
+
+async function commitLoad(
+  ws: Workspace,
+  source: Source,
+  kind: Kind,
+  mapping: Mapping,
+  unmapped: string[],
+  rules: Rules,
+  started: number,
+): Promise<LoadReport> {
+  const loadId = Number(await ws.scalar(`SELECT nextval('load_id_seq')`));
+  const warnings = [...source.warnings];
+  if (rules.ambiguousDate) {
+    warnings.push(
+      `Dates like ${rules.date.name} could also be read with day and month swapped; ${rules.date.name} was assumed. Pass --date-format dd/mm/yyyy if that is wrong.`,
+    );
+  }
+  const readerRejected = await insertRejects(ws, source, loadId, warnings);
+  await insertRows(ws, kind, loadId);
+  const stats = await ws.one<{
+    staged: number;
+    accepted: number;
+    anonymous: number;
+    returns: number;
+    customers: number;
+    date_min: string | null;
+    date_max: string | null;
+    duplicate_lines: number;
+  }>(statsSql(kind));
+  if (!stats) throw new Error('no statistics');
+  const rowsRejected = stats.staged - stats.accepted + readerRejected;
+  const seconds = (Date.now() - started) / 1000;
+  const report: Omit<LoadReport, 'rejects' | 'load_id' | 'already_loaded' | 'line_label'> = {
+    file: source.file,
+    kind,
+    format: source.format,
+    rows_read: stats.accepted + rowsRejected,
+    rows_accepted: stats.accepted,
+    rows_rejected: rowsRejected,
+    rows_anonymous: stats.anonymous,
+    rows_returns: stats.returns,
+    duplicate_lines: stats.duplicate_lines,
+    customers: stats.customers,
+    date_min: stats.date_min,
+    date_max: stats.date_max,
+    mapping,
+    unmapped,
+    detected: {
+      encoding: source.encoding,
+      delimiter: source.delimiter,
+      header_line: source.headerLine,
+      decimal: rules.decimal,
+      date_format: KIND_SPECS[kind].fields.some((f) => f.type === 'timestamp' && mapping[f.field])
+        ? rules.date.name
+        : null,
+      date_format_ambiguous: rules.ambiguousDate,
+    },
+    warnings,
+    seconds,
+  };
+  await ws.run(
+    `INSERT INTO loads VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+       CAST($18 AS TIMESTAMP), CAST($19 AS TIMESTAMP), $20, now()::TIMESTAMP, $21)`,
+    [
+      loadId,
+      kind,
+      resolve(source.file),
+      source.hash,
+      source.bytes,
+      source.format,
+      source.encoding,
+      source.delimiter,
+      JSON.stringify(mapping),
+      JSON.stringify({ detected: report.detected, unmapped, line_label: source.lineLabel }),
+      report.rows_read,
+      report.rows_accepted,
+      report.rows_rejected,
+      report.rows_anonymous,
+      report.rows_returns,
+      report.duplicate_lines,
+      report.customers,
+      report.date_min,
+      report.date_max,
+      JSON.stringify(warnings),
+      seconds,
+    ],
+  );
+  return {
+    ...report,
+    load_id: loadId,
+    already_loaded: false,
+    line_label: source.lineLabel,
+    rejects: await rejectSummary(ws, loadId),
+  };
+}
+
+async function rejectDuplicateKeys(ws: Workspace, key: string): Promise<void> {
+  await ws.run(`UPDATE ${STAGE_TABLE} SET reason = 'duplicate_key',
+      message = ${literal(key)} || ' ' || ${ident(key)} || ' already appears on an earlier line', "column" = ${literal(key)},
+      raw = '(duplicate of an earlier line)'
+    WHERE rowid IN (
+      SELECT rid FROM (
+        SELECT rowid AS rid, row_number() OVER (PARTITION BY ${ident(key)} ORDER BY rowid) AS n
+        FROM ${STAGE_TABLE} WHERE reason IS NULL)
+      WHERE n > 1)`);
+}
+
+/** Stores the load's rejected rows with their source line numbers; returns how many the reader itself rejected. */
+async function insertRejects(
+  ws: Workspace,
+  source: Source,
+  loadId: number,
+  warnings: string[],
+): Promise<number> {
+  const sqlRejects = Number(await ws.scalar(`SELECT count(*) FROM ${STAGE_TABLE} WHERE reason IS NOT NULL`));
+  const readerRows = source.readerRejects
+    ? await ws.all<{ line: number; csv_line: string; error_message: string }>(
+        `SELECT min(line) AS line, any_value(csv_line) AS csv_line, any_value(error_message) AS error_message
+         FROM ${REJECT_ERRORS_TABLE} GROUP BY scan_id, line ORDER BY line`,
+      )
+    : [];
+  const pre = source.preRejected ?? [];
+  await insertValues(
+    ws,
+    pre.map((r) => [loadId, r.line, r.reason, r.message, null, r.raw]),
+  );
+  if (sqlRejects === 0 && readerRows.length === 0) return pre.length;
+
+  const rejected = `(SELECT *, rowid AS ordinal_ FROM ${STAGE_TABLE} WHERE reason IS NOT NULL)`;
+  let from = rejected;
+  let line: string;
+  const lineMap = source.lineMap;
+  if (lineMap.kind === 'scan') {
+    // DuckDB returns rows in file order but not their lines: walk the file once to map ordinals to lines.
+    const scan = await scanRecords(lineMap.path, lineMap.options);
+    const staged = Number(await ws.scalar(`SELECT count(*) FROM ${STAGE_TABLE}`));
+    const consistent = scan.goodRecords === staged && scan.badRecords.length === readerRows.length;
+    if (!consistent) {
+      warnings.push(
+        'The file has irregular quoting; the line numbers given for rejected rows may be off by a few lines.',
+      );
+    }
+    await ws.run(`CREATE OR REPLACE TEMP TABLE cl_breaks (ordinal BIGINT, line_offset BIGINT)`);
+    for (let i = 0; i < scan.breakpoints.length; i += 1000) {
+      const chunk = scan.breakpoints.slice(i, i + 1000);
+      await ws.run(
+        `INSERT INTO cl_breaks VALUES ${chunk.map((b) => `(${b.ordinal}, ${b.offset})`).join(', ')}`,
+      );
+    }
+    from = `${rejected} r ASOF LEFT JOIN cl_breaks b ON r.ordinal_ >= b.ordinal`;
+    line = `coalesce(r.ordinal_ + b.line_offset, r.ordinal_ + ${lineMap.options.firstDataLine})`;
+    if (consistent) {
+      await insertValues(
+        ws,
+        scan.badRecords.map((r) => [
+          loadId,
+          r.line,
+          'field_count',
+          `expected ${source.columns.length} fields, found ${r.fields}`,
+          null,
+          r.raw,
+        ]),
+      );
+    } else await insertReaderRows(ws, loadId, readerRows);
+  } else {
+    await insertReaderRows(ws, loadId, readerRows);
+    line = lineMap.kind === 'column' ? 'src_line' : `ordinal_ + ${lineMap.offset}`;
+  }
+  if (sqlRejects > 0) {
+    await ws.run(`INSERT INTO rejects SELECT $1, ${line}, reason, message, "column", raw FROM ${from}`, [
+      loadId,
+    ]);
+  }
+  return readerRows.length + pre.length;
+}
+
+async function insertReaderRows(
+  ws: Workspace,
+  loadId: number,
+  rows: { line: number; csv_line: string; error_message: string }[],
+): Promise<void> {
+  await insertValues(
+    ws,
+    rows.map((r) => [
+      loadId,
+      r.line,
+      'reader_error',
+      (r.error_message.split('\n')[0] ?? '').slice(0, 300),
+      null,
+      r.csv_line.replace(/^\r?\n/, ''),
+    ]),
+  );
+}
+
+async function insertValues(ws: Workspace, rows: Plain[][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500);
+    const params = chunk.flat() as (string | number | null)[];
+    const tuples = chunk.map((_, r) => `(${[1, 2, 3, 4, 5, 6].map((c) => `$${r * 6 + c}`).join(', ')})`);
+    await ws.run(`INSERT INTO rejects VALUES ${tuples.join(', ')}`, params);
+  }
+}
+
+async function insertRows(ws: Workspace, kind: Kind, loadId: number): Promise<void> {
+  switch (kind) {
+    case 'sales':
+      await ws.run(
+        `INSERT INTO sales SELECT $1, customer_id, order_id, ts, amount, quantity, sku, store, channel, cost
+         FROM ${STAGE_TABLE} WHERE reason IS NULL`,
+        [loadId],
+      );
+      return;
+    case 'customers':
+      await ws.run(
+        `DELETE FROM customers WHERE customer_id IN (SELECT customer_id FROM ${STAGE_TABLE} WHERE reason IS NULL)`,
+      );
+      await ws.run(
+        `INSERT INTO customers SELECT customer_id, created_at, name, email, phone, region, attributes, $1
+         FROM ${STAGE_TABLE} WHERE reason IS NULL`,
+        [loadId],
+      );
+      return;
+    case 'products':
+      await ws.run(`DELETE FROM products WHERE sku IN (SELECT sku FROM ${STAGE_TABLE} WHERE reason IS NULL)`);
+      await ws.run(
+        `INSERT INTO products SELECT sku, name, category, brand, price, attributes, $1
+         FROM ${STAGE_TABLE} WHERE reason IS NULL`,
+        [loadId],
+      );
+      return;
+  }
+}
+
+function statsSql(kind: Kind): string {
+  const ok = 'reason IS NULL';
+  const customer = kind === 'products' ? 'NULL' : 'customer_id';
+  const ts = kind === 'sales' ? 'ts' : kind === 'customers' ? 'created_at' : 'NULL::TIMESTAMP';
+  return `SELECT count(*) AS staged,
+      count(*) FILTER (WHERE ${ok}) AS accepted,
+      ${kind === 'sales' ? `count(*) FILTER (WHERE ${ok} AND customer_id IS NULL)` : '0'} AS anonymous,
+      ${kind === 'sales' ? `count(*) FILTER (WHERE ${ok} AND amount < 0)` : '0'} AS returns,
+      count(DISTINCT ${customer}) FILTER (WHERE ${ok}) AS customers,
+      min(${ts}) FILTER (WHERE ${ok}) AS date_min,
+      max(${ts}) FILTER (WHERE ${ok}) AS date_max,
+      count(*) - count(DISTINCT line_hash) AS duplicate_lines
+    FROM ${STAGE_TABLE}`;
+}
+
+async function rejectSummary(ws: Workspace, loadId: number): Promise<Record<string, RejectSummary>> {
+  const rows = await ws.all<{ reason: string; count: number; first_lines: number[]; example: string }>(
+    `SELECT reason, count(*) AS count, list(line ORDER BY line)[1:${FIRST_LINES}] AS first_lines,
+            arg_min(message, line) AS example
+     FROM rejects WHERE load_id = $1 GROUP BY reason ORDER BY count DESC, reason`,
+    [loadId],
+  );
+  return Object.fromEntries(
+    rows.map((r) => [r.reason, { count: r.count, first_lines: r.first_lines, example: r.example }]),
+  );
+}
+
+/** The report of an earlier load, rebuilt from `loads` and `rejects`. */
+export async function loadReport(ws: Workspace, loadId: number): Promise<LoadReport> {
+  const row = await ws.one(`SELECT * FROM loads WHERE load_id = $1`, [loadId]);
+  if (!row) throw new InputError(`There is no load ${loadId} in this workspace.`);
+  const options = JSON.parse(String(row['options'])) as {
+    detected: LoadReport['detected'];
+    unmapped: string[];
+    line_label: string;
+  };
+  return {
+    load_id: loadId,
+    already_loaded: false,
+    file: String(row['file']),
+    kind: row['kind'] as Kind,
+    format: String(row['format']),
+    rows_read: Number(row['rows_read']),
+    rows_accepted: Number(row['rows_accepted']),
+    rows_rejected: Number(row['rows_rejected']),
+    rows_anonymous: Number(row['rows_anonymous']),
+    rows_returns: Number(row['rows_returns']),
+    duplicate_lines: Number(row['duplicate_lines']),
+    customers: Number(row['customers']),
+    date_min: (row['date_min'] as string | null) ?? null,
+    date_max: (row['date_max'] as string | null) ?? null,
+    mapping: JSON.parse(String(row['mapping'])) as Mapping,
+    unmapped: options.unmapped,
+    detected: options.detected,
+    rejects: await rejectSummary(ws, loadId),
+    line_label: options.line_label,
+    warnings: JSON.parse(String(row['warnings'])) as string[],
+    seconds: Number(row['seconds']),
+  };
+}
+
+function removeIfEmpty(dir: string): void {
+  try {
+    if (readdirSync(dir).length === 0) rmSync(dir, { recursive: true, force: true });
+  } catch {
+    // not created
+  }
+}

@@ -1,0 +1,52 @@
+import { CUSTOMER_ID_METRIC, PROFILE_METRICS } from './catalogue.js';
+import type { Metric } from './metric.js';
+
+export type { Metric, MetricGroup, Unit, Level, Text } from './metric.js';
+export { PROFILE_METRICS, CUSTOMER_ID_METRIC, PURCHASE, RETURN } from './catalogue.js';
+
+/** Profile columns in the order people read them. */
+export const PROFILE_COLUMNS: readonly string[] = [
+  'customer_id',
+  'orders',
+  'purchase_days',
+  'gross_revenue',
+  'returns',
+  'revenue',
+  'items',
+  'distinct_skus',
+  'first_purchase',
+  'last_purchase',
+  'recency_days',
+  'tenure_days',
+  'aov',
+  'ipi_mean_days',
+  'ipi_median_days',
+  'ipi_std_days',
+  'orders_30d',
+  'orders_90d',
+  'orders_365d',
+  'revenue_30d',
+  'revenue_90d',
+  'revenue_365d',
+  'purchase_lines',
+  'return_lines',
+  'return_rate',
+  'items_per_order',
+  'avg_item_price',
+  'distinct_categories',
+  'distinct_stores',
+  'gross_margin',
+  'lifespan_days',
+  'orders_per_month',
+  'region',
+  'registered_at',
+];
+
+/** Every documented column, by id. */
+export function catalogue(): Metric[] {
+  return [CUSTOMER_ID_METRIC, ...PROFILE_METRICS];
+}
+
+export function metricById(id: string): Metric | undefined {
+  return catalogue().find((m) => m.id === id);
+}

@@ -1,0 +1,55 @@
+/**
+ * A metric is data: its id (the column name everywhere), group, unit, names and methodology text in English
+ * and Russian, and the SQL that computes it. One entry drives the profile SQL, the exports, `clientele metrics`
+ * and every tooltip.
+ */
+export const METRIC_GROUPS = [
+  'customer',
+  'value',
+  'transactions',
+  'products',
+  'activity',
+  'prediction',
+  'segment',
+] as const;
+export type MetricGroup = (typeof METRIC_GROUPS)[number];
+
+export const UNITS = [
+  'id',
+  'text',
+  'currency',
+  'count',
+  'items',
+  'days',
+  'date',
+  'ratio',
+  'per_month',
+] as const;
+export type Unit = (typeof UNITS)[number];
+
+export interface Text {
+  en: string;
+  ru: string;
+}
+
+/**
+ * Where the SQL of a metric is evaluated:
+ * - `line`: an aggregate over the customer's sales lines up to the as-of date (columns of `lines`: order_id,
+ *   day, ts, amount, quantity, sku, category, store, channel, cost; `as_of` is the as-of DATE);
+ * - `gap`: an aggregate over the gaps in days between consecutive purchase days (column `gap`);
+ * - `derived`: an expression over metrics listed before it and `as_of`;
+ * - `attribute`: a column of the customers table (`c`).
+ */
+export type Level = 'line' | 'gap' | 'derived' | 'attribute';
+
+export interface Metric {
+  id: string;
+  group: MetricGroup;
+  unit: Unit;
+  level: Level;
+  sql: string;
+  /** DuckDB type of the result. */
+  type: 'VARCHAR' | 'DOUBLE' | 'BIGINT' | 'DATE' | 'TIMESTAMP';
+  name: Text;
+  method: Text;
+}

@@ -1,0 +1,49 @@
+import type { Workspace } from '../db/workspace.js';
+import { writeQuery, type WriteResult } from '../export/write.js';
+import { profileSql } from './profile-sql.js';
+import { resolveAsOf } from './as-of.js';
+
+export interface ProfileSummary {
+  as_of: string;
+  customers: number;
+  orders: number;
+  gross_revenue: number;
+  returns: number;
+  revenue: number;
+  median_orders: number | null;
+  median_recency_days: number | null;
+  mean_aov: number | null;
+  repeat_customers: number;
+  active_90d: number;
+  columns: string[];
+  out: WriteResult | null;
+}
+
+/**
+ * Computes the customer profile as of a date (default: the latest sale) and optionally writes it to a file.
+ * Returns the figures a summary shows.
+ */
+export async function runProfile(
+  ws: Workspace,
+  options: { asOf?: string; out?: string },
+): Promise<ProfileSummary> {
+  const asOf = await resolveAsOf(ws, options.asOf);
+  await ws.run(`CREATE OR REPLACE TEMP TABLE cl_profile AS ${profileSql()}`, [asOf]);
+  const s = await ws.one<Omit<ProfileSummary, 'as_of' | 'columns' | 'out'>>(`
+    SELECT count(*) AS customers,
+           coalesce(sum(orders), 0) AS orders,
+           coalesce(sum(gross_revenue), 0) AS gross_revenue,
+           coalesce(sum(returns), 0) AS returns,
+           coalesce(sum(revenue), 0) AS revenue,
+           median(orders) AS median_orders,
+           median(recency_days) AS median_recency_days,
+           avg(aov) AS mean_aov,
+           count(*) FILTER (WHERE purchase_days > 1) AS repeat_customers,
+           count(*) FILTER (WHERE orders_90d > 0) AS active_90d
+    FROM cl_profile`);
+  const columns = (await ws.all<{ column_name: string }>(`DESCRIBE cl_profile`)).map((c) => c.column_name);
+  const out = options.out
+    ? await writeQuery(ws, `SELECT * FROM cl_profile ORDER BY revenue DESC, customer_id`, [], options.out)
+    : null;
+  return { as_of: asOf, ...s!, columns, out };
+}
