@@ -92,7 +92,7 @@ export function detectDateFormat(values: readonly string[]): DetectedDate | unde
  * Decimal comma when sample numbers are written like `12,50` or `1 234,5` (and not like `1,234.50`);
  * a dot otherwise. With ',' as the column delimiter the decimal separator cannot be a comma.
  */
-export function detectDecimal(values: readonly string[], delimiter: string): Decimal {
+export function detectDecimal(values: readonly string[], delimiter: string | null): Decimal {
   if (delimiter === ',') return '.';
   let comma = 0;
   let dot = 0;

@@ -128,7 +128,7 @@ function detectRules(kind: Kind, source: Source, mapping: Mapping, options: Inge
   const numeric = spec.fields
     .filter((f) => f.type === 'money' || f.type === 'number')
     .flatMap((f) => valuesOf(f.field));
-  const decimal = options.decimal ?? source.decimal ?? detectDecimal(numeric, source.delimiter ?? ',');
+  const decimal = options.decimal ?? source.decimal ?? detectDecimal(numeric, source.delimiter);
   const tsField = spec.fields.find((f) => f.type === 'timestamp' && mapping[f.field]);
   if (options.dateFormat) return { decimal, date: options.dateFormat, ambiguousDate: false };
   const found = tsField ? detectDateFormat(valuesOf(tsField.field)) : undefined;

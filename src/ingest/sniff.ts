@@ -59,7 +59,8 @@ export function layout(
     }
     i = j;
   }
-  if (bestStart < 0) return undefined;
+  // One wide record is not a table unless it is all there is.
+  if (bestStart < 0 || (bestLen < 2 && nonBlank.length > 1)) return undefined;
   const run = nonBlank.slice(bestStart);
   const headerIndex = findHeader(run.slice(0, Math.min(run.length, 30)), bestWidth);
   const header = headerIndex === null ? null : run[headerIndex]!;

@@ -180,12 +180,14 @@ function fieldChecks(
 /** The canonical columns of the staging table, as SQL over the parsed `p_*` values. */
 function outputColumns(kind: Kind, mapping: Mapping): [string, string][] {
   const p = (field: string, type = 'VARCHAR'): string => (mapping[field] ? `p_${field}` : `NULL::${type}`);
+  // Through DECIMAL(38,6) first, so 1.005 rounds to 1.01 as on paper, not to 1.00 as its binary double does.
+  const dec = (expr: string): string => `CAST(${expr} AS DECIMAL(38,6))`;
   const money = (expr: string): string => `CAST(round(${expr}, 2) AS DECIMAL(18,2))`;
   switch (kind) {
     case 'sales': {
       const amount = mapping['amount']
-        ? money('p_amount')
-        : money(`${mapping['quantity'] ? 'p_quantity' : '1'} * p_price`);
+        ? money(dec('p_amount'))
+        : money(mapping['quantity'] ? `${dec('p_quantity')} * ${dec('p_price')}` : dec('p_price'));
       const order = mapping['order_id']
         ? `coalesce(p_order_id, coalesce(p_customer_id, '') || '@' || strftime(p_ts, '%Y-%m-%d %H:%M:%S'))`
         : `coalesce(p_customer_id, '') || '@' || strftime(p_ts, '%Y-%m-%d %H:%M:%S')`;

@@ -51,7 +51,7 @@ export async function openJson(
   const fields = keys
     .map(
       (k) =>
-        `json_extract_string(${ident(LINE_COLUMN)}, ${literal(`$."${k.replaceAll('"', '\\"')}"`)}) AS ${ident(k)}`,
+        `CASE WHEN json_valid(${ident(LINE_COLUMN)}) THEN json_extract_string(${ident(LINE_COLUMN)}, ${literal(`$."${k.replaceAll('"', '\\"')}"`)}) END AS ${ident(k)}`,
     )
     .join(', ');
   return {
@@ -62,7 +62,7 @@ export async function openJson(
     encoding: 'utf-8',
     delimiter: null,
     headerLine: null,
-    relation: `(SELECT CASE WHEN json_valid(${ident(LINE_COLUMN)}) AND starts_with(ltrim(${ident(LINE_COLUMN)}), '{') THEN NULL ELSE 'bad_json' END AS __invalid, ${ident(LINE_COLUMN)} AS __raw, ${fields} FROM ${lineScan})`,
+    relation: `(SELECT CASE WHEN json_valid(${ident(LINE_COLUMN)}) AND starts_with(ltrim(${ident(LINE_COLUMN)}), '{') THEN NULL ELSE 'bad_json' END AS __invalid, ${ident(LINE_COLUMN)} AS __raw, ${fields} FROM ${lineScan} WHERE trim(coalesce(${ident(LINE_COLUMN)}, '')) <> '')`,
     columns: keys.map((name) => ({ name, type: 'VARCHAR' })),
     sample: objects.slice(0, 300).map((o) => keys.map((k) => jsonText(o[k]))),
     lineMap: {

@@ -126,7 +126,7 @@ async function convertSheet(
     options.decimal ??
     detectDecimal(
       head.flatMap((r) => r.cells.filter((c) => c.number === null).map((c) => c.text)),
-      ';',
+      null,
     );
   const writer = createWriteStream(out, { highWaterMark: 1 << 22 });
   const preRejected: PreRejected[] = [];
