@@ -24,16 +24,35 @@ describe('clientele ingest --json', () => {
     const r = await cli('ingest', writeOneC(dir), '--workspace', wsPath, '--json');
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out) as Record<string, unknown>;
-    for (const key of ['rows_read', 'rows_accepted', 'rows_rejected', 'rows_anonymous', 'rows_returns', 'duplicate_lines', 'customers', 'date_min', 'date_max', 'mapping', 'rejects']) {
+    for (const key of [
+      'rows_read',
+      'rows_accepted',
+      'rows_rejected',
+      'rows_anonymous',
+      'rows_returns',
+      'duplicate_lines',
+      'customers',
+      'date_min',
+      'date_max',
+      'mapping',
+      'rejects',
+    ]) {
       expect(report, key).toHaveProperty(key);
     }
     expect(report['rows_read']).toBe(10);
     const rejects = report['rejects'] as Record<string, { count: number; first_lines: number[] }>;
-    expect(Object.fromEntries(Object.entries(rejects).map(([k, v]) => [k, v.first_lines]))).toEqual(ONE_C_REJECTS);
+    expect(Object.fromEntries(Object.entries(rejects).map(([k, v]) => [k, v.first_lines]))).toEqual(
+      ONE_C_REJECTS,
+    );
   });
 
   it('prints the mapping it used in the human report', async () => {
-    const r = await cli('ingest', writeText(dir, 'b.csv', 'client;date;sum\nA;05.01.2024;1\n'), '--workspace', wsPath);
+    const r = await cli(
+      'ingest',
+      writeText(dir, 'b.csv', 'client;date;sum\nA;05.01.2024;1\n'),
+      '--workspace',
+      wsPath,
+    );
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Mapping: customer_id ← client, ts ← date \(dd\.mm\.yyyy\), amount ← sum/);
     expect(r.out).toMatch(/Rows read 1 = accepted 1 \+ rejected 0/);
@@ -60,7 +79,11 @@ describe('clientele status, profile, metrics, rejects', () => {
   it('status counts tables and lists loads', async () => {
     const r = await cli('status', '--workspace', wsPath, '--json');
     expect(r.code).toBe(0);
-    const s = JSON.parse(r.out) as { tables: Record<string, number>; loads: unknown[]; sales: { date_min: string } };
+    const s = JSON.parse(r.out) as {
+      tables: Record<string, number>;
+      loads: unknown[];
+      sales: { date_min: string };
+    };
     expect(s.tables['sales']).toBe(7);
     expect(s.tables['rejects']).toBe(4);
     expect(s.loads).toHaveLength(2);
@@ -89,7 +112,16 @@ describe('clientele status, profile, metrics, rejects', () => {
 
   it('neutralizes spreadsheet formulas in CSV and XLSX exports', async () => {
     const ws2 = join(dir, 'formula.duckdb');
-    await cli('ingest', writeText(dir, 'f.csv', 'customer,date,sum\n"=HYPERLINK(""http://x"")",2024-01-01,5\n+7,2024-01-02,3\n'), '--workspace', ws2);
+    await cli(
+      'ingest',
+      writeText(
+        dir,
+        'f.csv',
+        'customer,date,sum\n"=HYPERLINK(""http://x"")",2024-01-01,5\n+7,2024-01-02,3\n',
+      ),
+      '--workspace',
+      ws2,
+    );
     const csv = join(dir, 'f-profile.csv');
     expect((await cli('profile', '--workspace', ws2, '--out', csv)).code).toBe(0);
     const text = readFileSync(csv, 'utf8');
@@ -134,17 +166,25 @@ describe('clientele status, profile, metrics, rejects', () => {
 
 describe('the installed command', () => {
   it('runs as a process and exits 2 without a stack trace on bad input', () => {
-    const r = spawnSync(process.execPath, [BIN, 'ingest', join(dir, 'nothing-here.csv'), '--workspace', join(dir, 'p.duckdb')], {
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      process.execPath,
+      [BIN, 'ingest', join(dir, 'nothing-here.csv'), '--workspace', join(dir, 'p.duckdb')],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^clientele: Cannot read .*nothing-here\.csv: there is no such file\.\n$/);
   });
 
   it('loads a real file end to end', () => {
-    const r = spawnSync(process.execPath, [BIN, 'ingest', `${DATA}cdnow/cdnowElog.csv`, '--workspace', join(dir, 'p2.duckdb'), '--json'], {
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      process.execPath,
+      [BIN, 'ingest', `${DATA}cdnow/cdnowElog.csv`, '--workspace', join(dir, 'p2.duckdb'), '--json'],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ rows_read: 6919, customers: 2357 });
   });

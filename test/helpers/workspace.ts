@@ -10,7 +10,12 @@ export function tempDir(prefix = 'clientele-test-'): { dir: string; cleanup: () 
 }
 
 /** A new workspace in its own temp folder. */
-export async function tempWorkspace(): Promise<{ ws: Workspace; dir: string; path: string; cleanup: () => void }> {
+export async function tempWorkspace(): Promise<{
+  ws: Workspace;
+  dir: string;
+  path: string;
+  cleanup: () => void;
+}> {
   const { dir, cleanup } = tempDir();
   const path = join(dir, 'test.duckdb');
   const ws = await Workspace.open(path);

@@ -21,7 +21,8 @@ async function writeBig(path: string): Promise<void> {
   out.write('order_id,customer_id,date,amount\n');
   for (let i = 0; i < LINES; i += 10_000) {
     let chunk = '';
-    for (let j = i; j < i + 10_000; j++) chunk += `${j},C${j % 50_000},2024-0${1 + (j % 9)}-1${j % 10} 10:00:00,${(j % 997) / 10}\n`;
+    for (let j = i; j < i + 10_000; j++)
+      chunk += `${j},C${j % 50_000},2024-0${1 + (j % 9)}-1${j % 10} 10:00:00,${(j % 997) / 10}\n`;
     if (!out.write(chunk)) await once(out, 'drain');
   }
   out.end();
@@ -62,7 +63,10 @@ describe('a load is atomic', () => {
   it('a process killed in the middle of a load leaves the workspace as before, and the load can be redone', async () => {
     const path = join(dir, 'kill.duckdb');
     const ws = await Workspace.open(path);
-    await ingestFile(ws, writeText(dir, 'first.csv', 'customer,date,amount\nA,2024-01-01,5\nB,2024-01-02,6\n'));
+    await ingestFile(
+      ws,
+      writeText(dir, 'first.csv', 'customer,date,amount\nA,2024-01-01,5\nB,2024-01-02,6\n'),
+    );
     ws.close();
     const big = join(dir, 'big.csv');
     await writeBig(big);

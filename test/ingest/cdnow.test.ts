@@ -16,7 +16,12 @@ describe('CDNOW master (whitespace-separated, yyyymmdd dates)', () => {
     const r = await ingestFile(ws, `${DATA}cdnow_full/CDNOW_master.txt`);
     expect(r.detected.delimiter).toBe('whitespace');
     expect(r.detected.date_format).toBe('yyyymmdd');
-    expect(r.mapping).toMatchObject({ customer_id: 'customer_id', ts: 'date', quantity: 'number_of_cds', amount: 'dollar_value' });
+    expect(r.mapping).toMatchObject({
+      customer_id: 'customer_id',
+      ts: 'date',
+      quantity: 'number_of_cds',
+      amount: 'dollar_value',
+    });
     expect(r.rows_read).toBe(69_659);
     expect(r.rows_accepted).toBe(69_659);
     expect(r.customers).toBe(23_570);

@@ -39,7 +39,13 @@ async function expectInputError(p: Promise<unknown>, pattern: RegExp): Promise<v
 describe('a Russian 1C export', () => {
   it('is read with its encoding, layout and number format, and every bad line is named', async () => {
     const r = await ingestFile(ws, writeOneC(dir));
-    expect(r.detected).toMatchObject({ encoding: 'windows-1251', delimiter: ';', header_line: 3, decimal: ',', date_format: 'dd.mm.yyyy' });
+    expect(r.detected).toMatchObject({
+      encoding: 'windows-1251',
+      delimiter: ';',
+      header_line: 3,
+      decimal: ',',
+      date_format: 'dd.mm.yyyy',
+    });
     expect(r.mapping).toEqual({
       customer_id: 'Код карты',
       order_id: 'Номер чека',
@@ -55,12 +61,16 @@ describe('a Russian 1C export', () => {
     expect(r.rows_anonymous).toBe(1);
     expect(r.rows_returns).toBe(1);
     expect(await rejectLines(r.load_id)).toEqual(ONE_C_REJECTS);
-    const sales = await ws.all<{ amount: number; sku: string; ts: string }>(`SELECT amount, sku, ts FROM sales ORDER BY ts, amount`);
+    const sales = await ws.all<{ amount: number; sku: string; ts: string }>(
+      `SELECT amount, sku, ts FROM sales ORDER BY ts, amount`,
+    );
     expect(sales.map((s) => s.amount)).toEqual([99.9, 2501, 1250.5, 10, 7, -1250.5]);
     expect(sales.map((s) => s.sku)).toContain('В;3');
     expect(sales.map((s) => s.sku)).toContain('Многострочное\r\nназвание');
     expect(sales[2]?.ts).toBe('2024-01-06 09:05:00');
-    const raw = await ws.one<{ raw: string; message: string }>(`SELECT raw, message FROM rejects WHERE line = 14`);
+    const raw = await ws.one<{ raw: string; message: string }>(
+      `SELECT raw, message FROM rejects WHERE line = 14`,
+    );
     expect(raw?.raw).toBe('11.01.2024 12:00:00;Ч-007;100237;А-17;1;abc;абв');
     expect(raw?.message).toContain('Сумма');
   });
@@ -97,7 +107,9 @@ describe('dates, numbers and ids', () => {
     const r = await ingestFile(ws, path);
     expect(r.detected.date_format).toBe('mm/dd/yyyy');
     expect(r.detected.date_format_ambiguous).toBe(false);
-    const rows = await ws.all<{ customer_id: string; ts: string; amount: number }>(`SELECT customer_id, ts, amount FROM sales ORDER BY ts`);
+    const rows = await ws.all<{ customer_id: string; ts: string; amount: number }>(
+      `SELECT customer_id, ts, amount FROM sales ORDER BY ts`,
+    );
     expect(rows).toEqual([
       { customer_id: '17850', ts: '2010-12-01 08:26:00', amount: 15.3 },
       { customer_id: '17850', ts: '2010-12-13 18:05:00', amount: 3.7 },
@@ -112,7 +124,9 @@ describe('dates, numbers and ids', () => {
     expect(await ws.scalar(`SELECT strftime(min(ts), '%Y-%m-%d') FROM sales`)).toBe('2024-01-02');
     const { ws: w2, cleanup: c2 } = await tempWorkspace();
     try {
-      const r2 = await ingestFile(w2, writeText(dir, 'amb2.csv', text), { dateFormat: parseDateFormat('dd/mm/yyyy') });
+      const r2 = await ingestFile(w2, writeText(dir, 'amb2.csv', text), {
+        dateFormat: parseDateFormat('dd/mm/yyyy'),
+      });
       expect(r2.detected.date_format).toBe('dd/mm/yyyy');
       expect(await w2.scalar(`SELECT strftime(min(ts), '%Y-%m-%d') FROM sales`)).toBe('2024-02-01');
     } finally {
@@ -121,15 +135,26 @@ describe('dates, numbers and ids', () => {
   });
 
   it('computes quantity × price rounded to cents when there is no amount column', async () => {
-    const r = await ingestFile(ws, writeText(dir, 'qp.csv', 'customer;date;qty;price\nA;20240105;3;0,335\nA;20240106;1;1,005\n'));
+    const r = await ingestFile(
+      ws,
+      writeText(dir, 'qp.csv', 'customer;date;qty;price\nA;20240105;3;0,335\nA;20240106;1;1,005\n'),
+    );
     expect(r.detected).toMatchObject({ date_format: 'yyyymmdd', decimal: ',' });
-    expect(await ws.all(`SELECT amount FROM sales ORDER BY ts`)).toEqual([{ amount: 1.01 }, { amount: 1.01 }]);
+    expect(await ws.all(`SELECT amount FROM sales ORDER BY ts`)).toEqual([
+      { amount: 1.01 },
+      { amount: 1.01 },
+    ]);
   });
 
   it('rejects dates outside 1900-2100 and unparseable quantities, naming the line', async () => {
-    const text = 'customer,date,quantity,price\nA,2024-01-05,1,2\nB,0024-01-05,1,2\nC,2024-01-06,x,2\nD,2024-01-06,,2\n';
+    const text =
+      'customer,date,quantity,price\nA,2024-01-05,1,2\nB,0024-01-05,1,2\nC,2024-01-06,x,2\nD,2024-01-06,,2\n';
     const r = await ingestFile(ws, writeText(dir, 'bad.csv', text));
-    expect(await rejectLines(r.load_id)).toEqual({ date_out_of_range: [3], bad_quantity: [4], missing_quantity: [5] });
+    expect(await rejectLines(r.load_id)).toEqual({
+      date_out_of_range: [3],
+      bad_quantity: [4],
+      missing_quantity: [5],
+    });
     expect(r.rows_read).toBe(r.rows_accepted + r.rows_rejected);
   });
 });
@@ -153,7 +178,9 @@ describe('other formats', () => {
     expect(r.rows_read).toBe(4);
     expect(r.rows_accepted).toBe(3);
     expect(await rejectLines(r.load_id)).toEqual({ bad_date: [6] });
-    const rows = await ws.all<{ customer_id: string; ts: string; amount: number }>(`SELECT customer_id, ts, amount FROM sales ORDER BY ts`);
+    const rows = await ws.all<{ customer_id: string; ts: string; amount: number }>(
+      `SELECT customer_id, ts, amount FROM sales ORDER BY ts`,
+    );
     expect(rows).toEqual([
       { customer_id: '100234', ts: '2024-01-05 10:15:00', amount: 2501.5 },
       { customer_id: '100235', ts: '2024-01-06', amount: 1250.5 },
@@ -162,15 +189,28 @@ describe('other formats', () => {
   });
 
   it('reads Parquet, JSON arrays and NDJSON; a malformed NDJSON line is rejected with its line', async () => {
-    const csv = writeText(dir, 'x.csv', 'customer_id,ts,amount\nA,2024-01-05 10:00:00,10\nB,2024-01-06 11:00:00,-2.5\n');
+    const csv = writeText(
+      dir,
+      'x.csv',
+      'customer_id,ts,amount\nA,2024-01-05 10:00:00,10\nB,2024-01-06 11:00:00,-2.5\n',
+    );
     const parquet = join(dir, 'x.parquet');
-    await ws.run(`COPY (SELECT customer_id, CAST(ts AS TIMESTAMP) AS ts, CAST(amount AS DOUBLE) AS amount FROM read_csv('${csv}')) TO '${parquet}' (FORMAT parquet)`);
+    await ws.run(
+      `COPY (SELECT customer_id, CAST(ts AS TIMESTAMP) AS ts, CAST(amount AS DOUBLE) AS amount FROM read_csv('${csv}')) TO '${parquet}' (FORMAT parquet)`,
+    );
     const p = await ingestFile(ws, parquet);
     expect(p).toMatchObject({ format: 'parquet', rows_read: 2, rows_accepted: 2, rows_returns: 1 });
 
     const { ws: w2, cleanup: c2 } = await tempWorkspace();
     try {
-      const arr = writeText(dir, 'x.json', JSON.stringify([{ client: 'A', date: '2024-01-05', sum: 10 }, { client: 'B', date: '2024-01-06', sum: 2 }]));
+      const arr = writeText(
+        dir,
+        'x.json',
+        JSON.stringify([
+          { client: 'A', date: '2024-01-05', sum: 10 },
+          { client: 'B', date: '2024-01-06', sum: 2 },
+        ]),
+      );
       expect(await ingestFile(w2, arr)).toMatchObject({ format: 'json', rows_accepted: 2 });
       const nd = writeText(
         dir,
@@ -196,7 +236,10 @@ describe('bad input', () => {
     mkdirSync(join(dir, 'folder.csv'));
     await expectInputError(ingestFile(ws, join(dir, 'folder.csv')), /folder/);
     await expectInputError(ingestFile(ws, join(dir, 'nope.csv')), /no such file/);
-    await expectInputError(ingestFile(ws, writeText(dir, 'one.csv', 'just one column\nhello\n')), /could not find columns/);
+    await expectInputError(
+      ingestFile(ws, writeText(dir, 'one.csv', 'just one column\nhello\n')),
+      /could not find columns/,
+    );
     expect(await ws.scalar(`SELECT count(*) FROM loads`)).toBe(0);
   });
 
@@ -217,7 +260,9 @@ describe('bad input', () => {
 
   it('accepts an explicit mapping with Cyrillic names', async () => {
     const path = writeText(dir, 'cyr.csv', 'Покупатель ID;Когда;Деньги\nК-1;05.01.2024;10,5\n');
-    const r = await ingestFile(ws, path, { map: { customer_id: 'Покупатель ID', ts: 'Когда', amount: 'Деньги' } });
+    const r = await ingestFile(ws, path, {
+      map: { customer_id: 'Покупатель ID', ts: 'Когда', amount: 'Деньги' },
+    });
     expect(r.rows_accepted).toBe(1);
     expect(await ws.scalar(`SELECT amount::DOUBLE FROM sales`)).toBe(10.5);
   });
@@ -225,7 +270,11 @@ describe('bad input', () => {
 
 describe('customers and products', () => {
   it('rejects repeated ids, keeps extra columns as attributes, and a changed file replaces rows by id', async () => {
-    const v1 = writeText(dir, 'c1.csv', 'customer_id,name,email,region,segment\n1,Anna,a@example.com,Москва,gold\n2,Boris,,Казань,\n1,Anna again,,,\n,Nobody,,,\n');
+    const v1 = writeText(
+      dir,
+      'c1.csv',
+      'customer_id,name,email,region,segment\n1,Anna,a@example.com,Москва,gold\n2,Boris,,Казань,\n1,Anna again,,,\n,Nobody,,,\n',
+    );
     const r1 = await ingestFile(ws, v1);
     expect(r1.kind).toBe('customers');
     expect(r1.rows_accepted).toBe(2);
@@ -242,7 +291,10 @@ describe('customers and products', () => {
   });
 
   it('guesses a products file from its columns', async () => {
-    const r = await ingestFile(ws, writeText(dir, 'p.csv', 'Артикул;Наименование;Категория;Бренд;Цена\nА-17;Чашка;Посуда;Луч;1 250,50\n'));
+    const r = await ingestFile(
+      ws,
+      writeText(dir, 'p.csv', 'Артикул;Наименование;Категория;Бренд;Цена\nА-17;Чашка;Посуда;Луч;1 250,50\n'),
+    );
     expect(r.kind).toBe('products');
     expect(await ws.all(`SELECT sku, name, category, brand, price FROM products`)).toEqual([
       { sku: 'А-17', name: 'Чашка', category: 'Посуда', brand: 'Луч', price: 1250.5 },

@@ -34,13 +34,13 @@ beforeAll(async () => {
   const rows = parseCsv(readFileSync(FILE, 'utf8'));
   const header = rows[0]!;
   const col = (name: string): number => header.indexOf(name);
-  const [inv, qty, date, price, cust] = ['InvoiceNo', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID'].map(col) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [inv, qty, date, price, cust] = [
+    'InvoiceNo',
+    'Quantity',
+    'InvoiceDate',
+    'UnitPrice',
+    'CustomerID',
+  ].map(col) as [number, number, number, number, number];
   for (const r of rows.slice(1)) {
     const q = Number(r[qty]);
     const product = q * Number(r[price]);
@@ -88,7 +88,9 @@ describe('Online Retail ingest', () => {
     // README: 9,288 cancellation (C…) rows, all with negative quantity, plus the 2 bad-debt adjustments (A…)
     // with a negative price: 9,290 lines with a negative amount.
     expect(report.rows_returns).toBe(9_290);
-    const c = await ws.one<{ n: number }>(`SELECT count(*) AS n FROM sales WHERE order_id LIKE 'C%' AND amount < 0`);
+    const c = await ws.one<{ n: number }>(
+      `SELECT count(*) AS n FROM sales WHERE order_id LIKE 'C%' AND amount < 0`,
+    );
     expect(c?.n).toBe(9_288);
   });
 
@@ -101,7 +103,9 @@ describe('Online Retail ingest', () => {
       price: 'UnitPrice',
       sku: 'StockCode',
     });
-    const ids = await ws.one<{ floats: number }>(`SELECT count(*) AS floats FROM sales WHERE customer_id LIKE '%.0'`);
+    const ids = await ws.one<{ floats: number }>(
+      `SELECT count(*) AS floats FROM sales WHERE customer_id LIKE '%.0'`,
+    );
     expect(ids?.floats).toBe(0);
   });
 

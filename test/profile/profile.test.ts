@@ -104,7 +104,11 @@ describe('orders without an order column', () => {
     try {
       await ingestFile(
         w,
-        writeText(d, 's.csv', 'customer,date,amount\nA,2024-01-01 10:00,5\nA,2024-01-01 10:00,6\nA,2024-01-01 11:00,7\n'),
+        writeText(
+          d,
+          's.csv',
+          'customer,date,amount\nA,2024-01-01 10:00,5\nA,2024-01-01 10:00,6\nA,2024-01-01 11:00,7\n',
+        ),
       );
       const rows = await w.all(profileSql(), ['2024-01-01']);
       expect(rows[0]).toMatchObject({ orders: 2, purchase_days: 1, gross_revenue: 18, aov: 9 });
