@@ -115,11 +115,11 @@ export async function ingestFile(
   }
 }
 
-interface Rules extends ParseRules {
+export interface Rules extends ParseRules {
   ambiguousDate: boolean;
 }
 
-function detectRules(kind: Kind, source: Source, mapping: Mapping, options: IngestOptions): Rules {
+export function detectRules(kind: Kind, source: Source, mapping: Mapping, options: IngestOptions): Rules {
   const valuesOf = (field: string): string[] => {
     const i = source.columns.findIndex((c) => c.name === mapping[field]);
     return i < 0 ? [] : source.sample.map((row) => row[i] ?? '');
