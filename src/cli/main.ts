@@ -7,6 +7,14 @@ import { registerIngest } from './commands/ingest.js';
 import { registerProfile } from './commands/profile.js';
 import { registerMetrics } from './commands/metrics.js';
 import { registerRejects } from './commands/rejects.js';
+import { registerAnalyze } from './commands/analyze.js';
+import { registerHistory } from './commands/history.js';
+import { registerSegments } from './commands/segments.js';
+import { registerFlows } from './commands/flows.js';
+import { registerTriggers } from './commands/triggers.js';
+import { registerCohorts } from './commands/cohorts.js';
+import { registerPivot } from './commands/pivot.js';
+import { registerProducts } from './commands/products.js';
 
 import { VERSION } from '../version.js';
 
@@ -35,6 +43,14 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     registerIngest,
     registerStatus,
     registerProfile,
+    registerAnalyze,
+    registerSegments,
+    registerHistory,
+    registerFlows,
+    registerTriggers,
+    registerCohorts,
+    registerPivot,
+    registerProducts,
     registerMetrics,
     registerRejects,
   ]) {

@@ -26,6 +26,7 @@ export class Workspace {
     readonly path: string,
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
+    private readonly ownsInstance = true,
   ) {}
 
   static async open(path: string = DEFAULT_WORKSPACE, options: OpenOptions = {}): Promise<Workspace> {
@@ -68,6 +69,17 @@ export class Workspace {
     return workspace;
   }
 
+  /**
+   * Another connection to the same open database, with its own transactions and temp tables: one process
+   * (the HTTP server) can read on it while a load runs on this one. Closing it leaves this workspace open.
+   */
+  async connect(): Promise<Workspace> {
+    const connection = await this.instance.connect();
+    await connection.run(`SET TimeZone = 'UTC'`);
+    await connection.run(MACROS_SQL);
+    return new Workspace(this.path, this.instance, connection, false);
+  }
+
   private async migrate(): Promise<void> {
     for (const ddl of SCHEMA_DDL) await this.connection.run(ddl);
     await this.connection.run(`INSERT OR REPLACE INTO meta VALUES ('schema_version', $1)`, [
@@ -80,12 +92,12 @@ export class Workspace {
   }
 
   /** Rows as plain JSON-friendly objects (bigint → number, dates → ISO text). For small results only. */
-  async all<T extends Row = Row>(sql: string, params: Params = []): Promise<T[]> {
+  async all<T = Row>(sql: string, params: Params = []): Promise<T[]> {
     const reader = await this.connection.runAndReadAll(sql, params as DuckDBValue[]);
     return reader.getRowObjectsJS().map((row) => toPlain(row) as T);
   }
 
-  async one<T extends Row = Row>(sql: string, params: Params = []): Promise<T | undefined> {
+  async one<T = Row>(sql: string, params: Params = []): Promise<T | undefined> {
     return (await this.all<T>(sql, params))[0];
   }
 
@@ -114,7 +126,7 @@ export class Workspace {
 
   close(): void {
     this.connection.closeSync();
-    this.instance.closeSync();
+    if (this.ownsInstance) this.instance.closeSync();
   }
 }
 

@@ -1,8 +1,10 @@
 import { CUSTOMER_ID_METRIC, PROFILE_METRICS } from './catalogue.js';
+import { RHYTHM_METRICS, SNAPSHOT_METRICS } from './segment-metrics.js';
 import type { Metric } from './metric.js';
 
 export type { Metric, MetricGroup, Unit, Level, Text } from './metric.js';
 export { PROFILE_METRICS, CUSTOMER_ID_METRIC, PURCHASE, RETURN } from './catalogue.js';
+export { RHYTHM_METRICS, SNAPSHOT_METRICS } from './segment-metrics.js';
 
 /** Profile columns in the order people read them. */
 export const PROFILE_COLUMNS: readonly string[] = [
@@ -22,6 +24,10 @@ export const PROFILE_COLUMNS: readonly string[] = [
   'ipi_mean_days',
   'ipi_median_days',
   'ipi_std_days',
+  'rhythm_days',
+  'spread_days',
+  'expected_next_purchase',
+  'days_overdue',
   'orders_30d',
   'orders_90d',
   'orders_365d',
@@ -42,9 +48,12 @@ export const PROFILE_COLUMNS: readonly string[] = [
   'registered_at',
 ];
 
+/** Columns the profile adds when `clientele analyze` has a snapshot at the same as-of date. */
+export const SEGMENT_COLUMNS: readonly string[] = SNAPSHOT_METRICS.map((m) => m.id);
+
 /** Every documented column, by id. */
 export function catalogue(): Metric[] {
-  return [CUSTOMER_ID_METRIC, ...PROFILE_METRICS];
+  return [CUSTOMER_ID_METRIC, ...PROFILE_METRICS, ...RHYTHM_METRICS, ...SNAPSHOT_METRICS];
 }
 
 export function metricById(id: string): Metric | undefined {

@@ -38,9 +38,11 @@ export interface Text {
  *   day, ts, amount, quantity, sku, category, store, channel, cost; `as_of` is the as-of DATE);
  * - `gap`: an aggregate over the gaps in days between consecutive purchase days (column `gap`);
  * - `derived`: an expression over metrics listed before it and `as_of`;
- * - `attribute`: a column of the customers table (`c`).
+ * - `attribute`: a column of the customers table (`c`);
+ * - `population`: an expression over the metrics above and the population's rhythm `pop.r0`, `pop.c0`;
+ * - `snapshot`: a column of the stored analysis (`cs`, customer_snapshots) at the same as-of date.
  */
-export type Level = 'line' | 'gap' | 'derived' | 'attribute';
+export type Level = 'line' | 'gap' | 'derived' | 'attribute' | 'population' | 'snapshot';
 
 export interface Metric {
   id: string;
@@ -49,7 +51,7 @@ export interface Metric {
   level: Level;
   sql: string;
   /** DuckDB type of the result. */
-  type: 'VARCHAR' | 'DOUBLE' | 'BIGINT' | 'DATE' | 'TIMESTAMP';
+  type: 'VARCHAR' | 'DOUBLE' | 'BIGINT' | 'INTEGER' | 'DATE' | 'TIMESTAMP';
   name: Text;
   method: Text;
 }

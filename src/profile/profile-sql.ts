@@ -1,21 +1,33 @@
-import { PROFILE_METRICS, PURCHASE } from '../metrics/index.js';
-import { PROFILE_COLUMNS } from '../metrics/index.js';
+import { FALLBACK } from '../analyze/pipeline.js';
+import {
+  PROFILE_METRICS,
+  PURCHASE,
+  RHYTHM_METRICS,
+  SNAPSHOT_METRICS,
+  PROFILE_COLUMNS,
+  SEGMENT_COLUMNS,
+} from '../metrics/index.js';
 import type { Metric } from '../metrics/index.js';
 
 /**
  * The SQL of the customer profile as of a date, generated from the metric catalogue. `$1` is the as-of DATE.
  * Lines of identified customers up to the end of that day are aggregated once per customer; gaps between
- * purchase days are aggregated separately; derived metrics are computed from both.
+ * purchase days are aggregated separately; derived metrics are computed from both, then the rhythm metrics
+ * from the population's medians. With `segments`, the stored analysis at the same date adds its columns.
  */
-export function profileSql(
-  metrics: readonly Metric[] = PROFILE_METRICS,
-  columns: readonly string[] = PROFILE_COLUMNS,
-): string {
+export function profileSql(options: { segments?: boolean } = {}): string {
+  const metrics: readonly Metric[] = [
+    ...PROFILE_METRICS,
+    ...RHYTHM_METRICS,
+    ...(options.segments ? SNAPSHOT_METRICS : []),
+  ];
+  const columns = [...PROFILE_COLUMNS, ...(options.segments ? SEGMENT_COLUMNS : [])];
   const at = (level: Metric['level']): Metric[] => metrics.filter((m) => m.level === level);
-  const line = at('line').map((m) => `CAST(${m.sql} AS ${m.type}) AS ${m.id}`);
-  const gap = at('gap').map((m) => `CAST(${m.sql} AS ${m.type}) AS ${m.id}`);
-  const derived = at('derived').map((m) => `CAST(${m.sql} AS ${m.type}) AS ${m.id}`);
-  const attribute = at('attribute').map((m) => `CAST(${m.sql} AS ${m.type}) AS ${m.id}`);
+  const expr = (m: Metric): string => `CAST(${m.sql} AS ${m.type}) AS ${m.id}`;
+  const snapshotJoin = options.segments
+    ? `LEFT JOIN snapshots sn ON sn.as_of = CAST($1 AS DATE)
+       LEFT JOIN customer_snapshots cs ON cs.snapshot_id = sn.snapshot_id AND cs.customer_id = d.customer_id`
+    : '';
   return `WITH params AS (SELECT CAST($1 AS DATE) AS as_of),
 lines AS (
   SELECT s.customer_id, s.order_id, CAST(s.ts AS DATE) AS day, s.ts, s.amount,
@@ -24,7 +36,7 @@ lines AS (
   WHERE s.customer_id IS NOT NULL AND s.ts < CAST($1 AS DATE) + INTERVAL 1 DAY
 ),
 per_line AS (
-  SELECT customer_id, ${line.join(',\n    ')}
+  SELECT customer_id, ${at('line').map(expr).join(',\n    ')}
   FROM lines, params
   GROUP BY customer_id
   HAVING count(*) FILTER (WHERE ${PURCHASE}) > 0
@@ -35,18 +47,31 @@ gaps AS (
   FROM purchase_days
 ),
 per_gap AS (
-  SELECT customer_id, ${gap.join(',\n    ')}
+  SELECT customer_id, ${at('gap').map(expr).join(',\n    ')}
   FROM gaps WHERE gap IS NOT NULL GROUP BY customer_id
 ),
 joined AS (
   SELECT l.*, ${at('gap')
     .map((m) => `g.${m.id}`)
-    .join(', ')}, ${attribute.join(', ')}, params.as_of
+    .join(', ')}, ${at('attribute').map(expr).join(', ')}, params.as_of
   FROM per_line l LEFT JOIN per_gap g USING (customer_id) LEFT JOIN customers c USING (customer_id), params
 ),
 derived AS (
-  SELECT *, ${derived.join(',\n    ')}
+  SELECT *, ${at('derived').map(expr).join(',\n    ')}
   FROM joined
+),
+pop AS (
+  SELECT coalesce(median(ipi_mean_days), ${FALLBACK.r0}) AS r0,
+         coalesce(median(ipi_std_days / ipi_mean_days) FILTER (WHERE purchase_days >= 3 AND ipi_mean_days > 0), ${FALLBACK.c0}) AS c0
+  FROM derived
+),
+rhythm AS (
+  SELECT d.*, ${at('population').map(expr).join(',\n    ')}
+  FROM derived d CROSS JOIN pop
+),
+final AS (
+  SELECT d.*${at('snapshot').length ? `, ${at('snapshot').map(expr).join(', ')}` : ''}
+  FROM rhythm d ${snapshotJoin}
 )
-SELECT ${columns.join(', ')} FROM derived`;
+SELECT ${columns.join(', ')} FROM final`;
 }

@@ -16,6 +16,8 @@ export interface ProfileSummary {
   repeat_customers: number;
   active_90d: number;
   columns: string[];
+  /** Stage, RFM and ABC/XYZ columns are included (an analysis exists at this date). */
+  segments: boolean;
   out: WriteResult | null;
 }
 
@@ -28,8 +30,9 @@ export async function runProfile(
   options: { asOf?: string; out?: string },
 ): Promise<ProfileSummary> {
   const asOf = await resolveAsOf(ws, options.asOf);
-  await ws.run(`CREATE OR REPLACE TEMP TABLE cl_profile AS ${profileSql()}`, [asOf]);
-  const s = await ws.one<Omit<ProfileSummary, 'as_of' | 'columns' | 'out'>>(`
+  const segments = await hasSnapshot(ws, asOf);
+  await ws.run(`CREATE OR REPLACE TEMP TABLE cl_profile AS ${profileSql({ segments })}`, [asOf]);
+  const s = await ws.one<Omit<ProfileSummary, 'as_of' | 'columns' | 'out' | 'segments'>>(`
     SELECT count(*) AS customers,
            coalesce(sum(orders), 0) AS orders,
            coalesce(sum(gross_revenue), 0) AS gross_revenue,
@@ -45,5 +48,11 @@ export async function runProfile(
   const out = options.out
     ? await writeQuery(ws, `SELECT * FROM cl_profile ORDER BY revenue DESC, customer_id`, [], options.out)
     : null;
-  return { as_of: asOf, ...s!, columns, out };
+  return { as_of: asOf, ...s!, columns, segments, out };
+}
+
+/** Whether `clientele analyze` stored a snapshot at this date (its segment columns then join the profile). */
+export async function hasSnapshot(ws: Workspace, asOf: string): Promise<boolean> {
+  if (!(await ws.tableExists('snapshots'))) return false;
+  return Number(await ws.scalar(`SELECT count(*) FROM snapshots WHERE as_of = CAST($1 AS DATE)`, [asOf])) > 0;
 }

@@ -28,9 +28,10 @@ export function describeProfile(s: ProfileSummary): string {
     `  orders ${fmtInt(s.orders)} · gross revenue ${fmtNum(s.gross_revenue)} · returns ${fmtNum(s.returns)} · net revenue ${fmtNum(s.revenue)}`,
     `  bought more than once ${fmtInt(s.repeat_customers)} (${s.customers ? fmtNum((100 * s.repeat_customers) / s.customers, 1) : '—'} %) · bought in the last 90 days ${fmtInt(s.active_90d)}`,
     `  median orders ${fmtNum(s.median_orders, 1)} · median days since last purchase ${fmtNum(s.median_recency_days, 0)} · mean order value ${fmtNum(s.mean_aov)}`,
+    s.segments ? '' : '  (run `clientele analyze` to add lifecycle stage, RFM and ABC/XYZ columns)',
     s.out
       ? `Wrote ${fmtInt(s.out.rows)} rows × ${s.columns.length} columns to ${s.out.path}`
       : `${s.columns.length} columns per customer; write them with --out profile.csv (or .xlsx, .parquet, .json). \`clientele metrics\` explains each.`,
   ];
-  return `${lines.join('\n')}\n`;
+  return `${lines.filter((l) => l !== '').join('\n')}\n`;
 }

@@ -1,0 +1,269 @@
+import type { Workspace } from '../db/workspace.js';
+import { literal } from '../db/sql.js';
+import { PURCHASE, RETURN } from '../metrics/catalogue.js';
+import { rhythmSql } from '../segments/rhythm.js';
+import { baseStageSql, recencyStageStartSql, type LifecycleOptions } from '../segments/lifecycle.js';
+import { quantileLevels, scoreSql, segmentSql, type RfmOptions } from '../segments/rfm.js';
+import { abcSql, xyzSql, type AbcXyzOptions } from '../segments/abc-xyz.js';
+import { histogramQuantile } from './quantile.js';
+import { LOOKBACK_MONTHS, type SnapshotDate } from './snapshot-dates.js';
+
+export interface PipelineOptions {
+  asOf: string;
+  snapshots: SnapshotDate[];
+  rfm: RfmOptions;
+  lifecycle: LifecycleOptions;
+  abcXyz: AbcXyzOptions;
+}
+
+/** Per-snapshot thresholds, reported next to the results. */
+export type Thresholds = Record<string, number | null>;
+
+/**
+ * Builds `customer_snapshots`: one row per customer per snapshot, from the first snapshot after the
+ * customer's first purchase. Sales are reduced once to customer-day and customer-month facts; every
+ * cumulative metric is then a running sum over months, so 24 snapshots cost about one pass, not 24.
+ */
+export async function buildSnapshots(ws: Workspace, o: PipelineOptions): Promise<Map<number, Thresholds>> {
+  const first = o.snapshots[0]!;
+  const last = o.snapshots[o.snapshots.length - 1]!;
+  const [y0, m0] = first.month.split('-').map(Number) as [number, number];
+  const lastBucket = last.bucket;
+  const bucketOf = (day: string): string =>
+    `least(greatest(${LOOKBACK_MONTHS} + (year(${day}) - ${y0}) * 12 + month(${day}) - ${m0}, 0), ${lastBucket})`;
+  const asOf = literal(o.asOf);
+
+  await ws.run(
+    `CREATE OR REPLACE TEMP TABLE cl_snap AS SELECT * FROM (VALUES ${o.snapshots
+      .map(
+        (s) =>
+          `(${s.snapshot_id}, DATE ${literal(s.as_of)}, ${literal(s.month)}, DATE ${literal(s.period_start)}, ${s.bucket})`,
+      )
+      .join(', ')}) t(snapshot_id, as_of, month, period_start, bucket)`,
+  );
+
+  // Customer-day facts up to the as-of date; an order counts on the first day it has a purchase line.
+  await ws.run(`CREATE OR REPLACE TEMP TABLE cl_cday AS
+    WITH lines AS (
+      SELECT customer_id, order_id, CAST(ts AS DATE) AS day, amount, quantity
+      FROM sales WHERE customer_id IS NOT NULL AND ts < DATE ${asOf} + INTERVAL 1 DAY),
+    orders AS (
+      SELECT customer_id, min(day) AS day, count(*) AS new_orders
+      FROM (SELECT customer_id, order_id, min(day) AS day FROM lines WHERE ${PURCHASE} GROUP BY 1, 2)
+      GROUP BY customer_id, day),
+    days AS (
+      SELECT customer_id, day,
+        coalesce(sum(amount) FILTER (WHERE ${PURCHASE}), 0) AS gross,
+        coalesce(-sum(amount) FILTER (WHERE ${RETURN}), 0) AS returns,
+        sum(quantity) FILTER (WHERE ${PURCHASE}) AS items,
+        count(*) FILTER (WHERE ${PURCHASE}) > 0 AS purchase
+      FROM lines GROUP BY 1, 2)
+    SELECT d.*, coalesce(o.new_orders, 0) AS new_orders,
+      CASE WHEN d.purchase THEN date_diff('day', lag(d.day) OVER (PARTITION BY d.customer_id, d.purchase ORDER BY d.day), d.day) END AS gap,
+      CASE WHEN d.purchase THEN row_number() OVER (PARTITION BY d.customer_id, d.purchase ORDER BY d.day) END AS purchase_no
+    FROM days d LEFT JOIN orders o USING (customer_id, day)`);
+
+  await ws.run(`CREATE OR REPLACE TEMP TABLE cl_first AS
+    SELECT customer_id, min(day) AS first_purchase, ${bucketOf('min(day)')} AS first_bucket
+    FROM cl_cday WHERE purchase GROUP BY customer_id`);
+
+  // Customer-month facts: lines before a customer's first purchase month fold into that month.
+  await ws.run(`CREATE OR REPLACE TEMP TABLE cl_month AS
+    SELECT d.customer_id, greatest(${bucketOf('d.day')}, f.first_bucket) AS bucket,
+      sum(d.gross) AS gross, sum(d.returns) AS returns, sum(d.items) AS items,
+      count(*) FILTER (WHERE d.purchase) AS purchase_days, sum(d.new_orders) AS new_orders,
+      max(d.day) FILTER (WHERE d.purchase) AS last_pday, min(d.day) FILTER (WHERE d.purchase) AS first_pday,
+      count(d.gap) AS gap_n, sum(d.gap) AS gap_sum, sum(d.gap * d.gap) AS gap_sumsq
+    FROM cl_cday d JOIN cl_first f USING (customer_id)
+    GROUP BY 1, 2`);
+
+  // Every customer at every month from their first purchase month, with running totals.
+  await ws.run(`CREATE OR REPLACE TEMP TABLE cl_grid AS
+    WITH grid AS (
+      SELECT customer_id, first_purchase, unnest(range(first_bucket, ${lastBucket + 1})) AS bucket FROM cl_first),
+    running AS (
+      SELECT g.customer_id, g.bucket, g.first_purchase,
+        sum(m.new_orders) OVER w AS orders,
+        sum(m.purchase_days) OVER w AS purchase_days,
+        sum(m.gross) OVER w AS gross_revenue,
+        sum(m.returns) OVER w AS returns,
+        sum(m.items) OVER w AS items,
+        max(m.last_pday) OVER w AS last_purchase,
+        sum(m.gap_n) OVER w AS gap_n, sum(m.gap_sum) OVER w AS gap_sum, sum(m.gap_sumsq) OVER w AS gap_sumsq,
+        coalesce(m.gross, 0) - coalesce(m.returns, 0) AS period_revenue,
+        coalesce(m.new_orders, 0) AS period_orders,
+        coalesce(m.purchase_days, 0) > 0 AS purchased,
+        m.first_pday AS period_first_purchase,
+        sum(coalesce(m.gross, 0) - coalesce(m.returns, 0)) OVER w12 AS revenue_12m,
+        sum(power(coalesce(m.gross, 0) - coalesce(m.returns, 0), 2)) OVER w12 AS revenue_sq_12m
+      FROM grid g LEFT JOIN cl_month m USING (customer_id, bucket)
+      WINDOW w AS (PARTITION BY g.customer_id ORDER BY g.bucket ROWS UNBOUNDED PRECEDING),
+             w12 AS (PARTITION BY g.customer_id ORDER BY g.bucket ROWS 11 PRECEDING))
+    SELECT r.*, s.snapshot_id, s.as_of, s.period_start,
+      date_diff('day', r.last_purchase, s.as_of) AS recency_days,
+      date_diff('day', r.first_purchase, s.as_of) AS tenure_days,
+      CASE WHEN r.gap_n > 0 THEN r.gap_sum / r.gap_n END AS gap_mean,
+      CASE WHEN r.gap_n > 1 THEN sqrt(greatest(r.gap_sumsq - r.gap_sum * r.gap_sum / r.gap_n, 0) / (r.gap_n - 1)) END AS gap_sd
+    FROM running r JOIN cl_snap s USING (bucket)`);
+
+  const thresholds = await computeThresholds(ws, o);
+  await ws.run(
+    `CREATE OR REPLACE TEMP TABLE cl_thr AS SELECT * FROM (VALUES ${o.snapshots
+      .map((s) => {
+        const t = thresholds.get(s.snapshot_id)!;
+        const list = (k: string): string =>
+          `[${quantileLevels(o.rfm.levels)
+            .map((_, i) => t[`${k}_cut_${i + 1}`] ?? 'NULL')
+            .join(', ')}]::DOUBLE[]`;
+        return `(${s.snapshot_id}, ${t['r0'] ?? 'NULL'}, ${t['c0'] ?? 'NULL'}, ${t['one_time_days'] ?? 'NULL'}, ${t['lapse_days'] ?? 'NULL'}, ${list('r')}, ${list('f')}, ${list('m')})`;
+      })
+      .join(', ')}) t(snapshot_id, r0, c0, g, l, r_cuts, f_cuts, m_cuts)`,
+  );
+
+  const rhythm = rhythmSql(
+    { k: 'gap_n', mean: 'gap_mean', sd: 'gap_sd', r0: 't.r0', c0: 't.c0' },
+    o.lifecycle.kappa,
+  );
+  const stageCols = {
+    firstInPeriod: 'first_purchase >= period_start',
+    purchaseDays: 'purchase_days',
+    recency: 'recency_days',
+    r: 'rhythm_days',
+    s: 'spread_days',
+    g: 'g',
+    l: 'l',
+  };
+  const lv = o.rfm.levels;
+  await ws.run(`CREATE OR REPLACE TEMP TABLE cl_staged AS
+    WITH base AS (
+      SELECT g.*, t.g, t.l, ${rhythm.r} AS rhythm_days, ${rhythm.s} AS spread_days,
+        ${scoreSql('g.recency_days', 't.r_cuts', true, lv)} AS r_score,
+        ${scoreSql('g.orders', 't.f_cuts', false, lv)} AS f_score,
+        ${scoreSql('g.gross_revenue', 't.m_cuts', false, lv)} AS m_score
+      FROM cl_grid g JOIN cl_thr t USING (snapshot_id)),
+    staged AS (
+      SELECT *, ${baseStageSql(stageCols)} AS base_stage FROM base),
+    returns AS (
+      SELECT *, purchased AND lag(base_stage) OVER (PARTITION BY customer_id ORDER BY snapshot_id) IN ('asleep', 'lost') AS came_back
+      FROM staged),
+    marked AS (
+      SELECT *,
+        max(CASE WHEN purchased THEN snapshot_id END) OVER w AS last_purchase_snapshot,
+        max(CASE WHEN came_back THEN snapshot_id END) OVER w AS last_return_snapshot
+      FROM returns WINDOW w AS (PARTITION BY customer_id ORDER BY snapshot_id ROWS UNBOUNDED PRECEDING))
+    SELECT *,
+      CASE WHEN base_stage = 'active' AND last_return_snapshot IS NOT NULL AND last_return_snapshot = last_purchase_snapshot
+           THEN 'restored' ELSE base_stage END AS stage
+    FROM marked`);
+
+  await ws.run(`CREATE OR REPLACE TABLE customer_snapshots AS
+    WITH runs AS (
+      SELECT *, snapshot_id - row_number() OVER (PARTITION BY customer_id, stage ORDER BY snapshot_id) AS run
+      FROM cl_staged),
+    starts AS (
+      SELECT *, min(snapshot_id) OVER (PARTITION BY customer_id, stage, run) AS run_start FROM runs),
+    with_start AS (
+      SELECT s.*, first_value(period_first_purchase) OVER (PARTITION BY customer_id, stage, run ORDER BY snapshot_id) AS run_first_purchase,
+        first_value(period_start) OVER (PARTITION BY customer_id, stage, run ORDER BY snapshot_id) AS run_period_start
+      FROM starts s),
+    classed AS (
+      SELECT *,
+        ${abcSql('revenue_12m', o.abcXyz)} AS abc,
+        ${xyzSql('revenue_12m', 'revenue_sq_12m', o.abcXyz)} AS xyz
+      FROM with_start)
+    SELECT snapshot_id, as_of, customer_id, strftime(first_purchase, '%Y-%m') AS cohort,
+      CAST(orders AS BIGINT) AS orders, CAST(purchase_days AS BIGINT) AS purchase_days,
+      CAST(gross_revenue AS DOUBLE) AS gross_revenue, CAST(returns AS DOUBLE) AS returns,
+      CAST(gross_revenue - returns AS DOUBLE) AS revenue, CAST(items AS DOUBLE) AS items,
+      first_purchase, last_purchase, CAST(recency_days AS INTEGER) AS recency_days, CAST(tenure_days AS INTEGER) AS tenure_days,
+      rhythm_days, spread_days,
+      CAST(last_purchase + CAST(round(rhythm_days) AS INTEGER) AS DATE) AS expected_next_purchase,
+      CAST(greatest(0, recency_days - round(rhythm_days)) AS INTEGER) AS days_overdue,
+      stage,
+      CAST(coalesce(
+        ${recencyStageStartSql('stage', { ...stageCols, lastPurchase: 'last_purchase' })},
+        CASE WHEN stage IN ('new', 'one_time') THEN first_purchase END,
+        run_first_purchase, run_period_start) AS DATE) AS stage_since,
+      CAST(r_score AS TINYINT) AS r_score, CAST(f_score AS TINYINT) AS f_score, CAST(m_score AS TINYINT) AS m_score,
+      ${segmentSql(o.rfm, 'r_score', 'f_score', 'm_score')} AS rfm_segment,
+      CAST(revenue_12m AS DOUBLE) AS revenue_12m,
+      CASE WHEN revenue_12m > 0 THEN sqrt(greatest(revenue_sq_12m / 12 - power(revenue_12m / 12, 2), 0)) / (revenue_12m / 12) END AS cv_12m,
+      abc, xyz,
+      CAST(period_revenue AS DOUBLE) AS period_revenue, CAST(period_orders AS BIGINT) AS period_orders, purchased
+    FROM classed
+    ORDER BY snapshot_id, customer_id`);
+  await ws.run(`ALTER TABLE customer_snapshots ADD COLUMN days_in_stage INTEGER`);
+  await ws.run(
+    `UPDATE customer_snapshots SET days_in_stage = greatest(0, date_diff('day', stage_since, as_of))`,
+  );
+  for (const t of ['cl_cday', 'cl_first', 'cl_month', 'cl_grid', 'cl_staged', 'cl_thr'])
+    await ws.run(`DROP TABLE IF EXISTS ${t}`);
+  return thresholds;
+}
+
+/** Used only while no customer has a second purchase day: r₀ = 30 days, c₀ = 0.5, G = L = 90 days. */
+export const FALLBACK = { r0: 30, c0: 0.5, days: 90 };
+
+async function computeThresholds(ws: Workspace, o: PipelineOptions): Promise<Map<number, Thresholds>> {
+  const out = new Map<number, Thresholds>();
+  const levels = quantileLevels(o.rfm.levels);
+  const q = `[${levels.join(', ')}]`;
+  const rows = await ws.all<{
+    snapshot_id: number;
+    r: number[];
+    f: number[];
+    m: number[];
+    r0: number | null;
+    c0: number | null;
+    customers: number;
+  }>(
+    `SELECT snapshot_id,
+       quantile_cont(recency_days, ${q}) AS r, quantile_cont(orders, ${q}) AS f, quantile_cont(gross_revenue, ${q}) AS m,
+       median(gap_mean) AS r0, median(gap_sd / gap_mean) FILTER (WHERE gap_n >= 2 AND gap_mean > 0) AS c0,
+       count(*) AS customers
+     FROM cl_grid GROUP BY snapshot_id ORDER BY snapshot_id`,
+  );
+  // Gaps are whole days: per-snapshot quantiles come from cumulative histograms, not from N re-scans.
+  const gaps = await ws.all<{ bucket: number; gap: number; n: number; first: boolean }>(
+    `SELECT ${bucketSql(o)} AS bucket, gap, purchase_no = 2 AS first, count(*) AS n
+     FROM cl_cday WHERE gap IS NOT NULL GROUP BY ALL ORDER BY bucket, gap`,
+  );
+  for (const row of rows) {
+    const snap = o.snapshots[row.snapshot_id]!;
+    const all = histogram(gaps.filter((g) => g.bucket <= snap.bucket));
+    const firsts = histogram(gaps.filter((g) => g.bucket <= snap.bucket && g.first));
+    const t: Thresholds = {
+      customers: row.customers,
+      r0: row.r0,
+      c0: row.c0,
+      one_time_days: histogramQuantile(firsts.values, firsts.counts, o.lifecycle.oneTimeQuantile),
+      lapse_days: histogramQuantile(all.values, all.counts, o.lifecycle.lapseQuantile),
+    };
+    levels.forEach((_, i) => {
+      t[`r_cut_${i + 1}`] = o.rfm.cuts?.r?.[i] ?? row.r[i] ?? null;
+      t[`f_cut_${i + 1}`] = o.rfm.cuts?.f?.[i] ?? row.f[i] ?? null;
+      t[`m_cut_${i + 1}`] = o.rfm.cuts?.m?.[i] ?? row.m[i] ?? null;
+    });
+    // Before anyone has bought twice the population rhythm is unknown; these stated defaults stand in.
+    t['r0'] ??= FALLBACK.r0;
+    t['c0'] ??= FALLBACK.c0;
+    t['one_time_days'] ??= t['lapse_days'] ?? FALLBACK.days;
+    t['lapse_days'] ??= t['one_time_days'] ?? FALLBACK.days;
+    out.set(row.snapshot_id, t);
+  }
+  return out;
+}
+
+function bucketSql(o: PipelineOptions): string {
+  const first = o.snapshots[0]!;
+  const [y0, m0] = first.month.split('-').map(Number) as [number, number];
+  const last = o.snapshots[o.snapshots.length - 1]!.bucket;
+  return `least(greatest(${LOOKBACK_MONTHS} + (year(day) - ${y0}) * 12 + month(day) - ${m0}, 0), ${last})`;
+}
+
+function histogram(rows: { gap: number; n: number }[]): { values: number[]; counts: number[] } {
+  const byGap = new Map<number, number>();
+  for (const r of rows) byGap.set(r.gap, (byGap.get(r.gap) ?? 0) + r.n);
+  const values = [...byGap.keys()].sort((a, b) => a - b);
+  return { values, counts: values.map((v) => byGap.get(v)!) };
+}

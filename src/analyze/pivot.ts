@@ -1,0 +1,113 @@
+import { InputError } from '../errors.js';
+import { ident } from '../db/sql.js';
+import type { Workspace } from '../db/workspace.js';
+import { requireAnalysis } from './analyze.js';
+
+/** Dimensions of the pivot, each a column of the per-customer-per-snapshot base. */
+export const PIVOT_DIMENSIONS = {
+  as_of: 'month',
+  cohort: 'cohort',
+  stage: 'stage',
+  transition: 'transition',
+  rfm_segment: 'rfm_segment',
+  abc: 'abc',
+  xyz: 'xyz',
+  category: 'category',
+  region: 'region',
+  channel: 'channel',
+} as const;
+export type PivotDimension = keyof typeof PIVOT_DIMENSIONS;
+
+/** Measures: customers at the snapshot, and what they did in the snapshot's month. */
+export const PIVOT_MEASURES = {
+  count: 'count(*)',
+  active: 'count(*) FILTER (WHERE purchased)',
+  revenue: 'sum(period_revenue)',
+  orders: 'sum(period_orders)',
+  gross_revenue: 'sum(gross_revenue)',
+  avg_recency_days: 'avg(recency_days)',
+  avg_revenue: 'avg(revenue)',
+} as const;
+export type PivotMeasure = keyof typeof PIVOT_MEASURES;
+
+export interface PivotRequest {
+  rows: string;
+  cols?: string;
+  measures?: string[];
+  filters?: string[];
+}
+
+function dimension(name: string, flag: string): PivotDimension {
+  if (!(name in PIVOT_DIMENSIONS)) {
+    throw new InputError(
+      `${flag} ${name}: not a dimension. Dimensions: ${Object.keys(PIVOT_DIMENSIONS).join(', ')}.`,
+    );
+  }
+  return name as PivotDimension;
+}
+
+/**
+ * The pivot as a tidy table: one row per (rows, cols) cell with the measures. A transition is written
+ * "asleep→restored" ("->" is accepted in filters); "(entered)" marks customers new at the snapshot.
+ * Category and channel are each customer's main one by revenue up to the analysis date.
+ */
+export async function pivotQuery(
+  ws: Workspace,
+  request: PivotRequest,
+): Promise<{ sql: string; params: string[]; columns: string[] }> {
+  await requireAnalysis(ws);
+  const rows = dimension(request.rows, '--rows');
+  const cols = request.cols === undefined ? undefined : dimension(request.cols, '--cols');
+  if (cols === rows) throw new InputError('--rows and --cols must be different dimensions.');
+  const measures = (request.measures?.length ? request.measures : ['count']).flatMap((m) => m.split(','));
+  for (const m of measures) {
+    if (!(m in PIVOT_MEASURES))
+      throw new InputError(
+        `--measure ${m}: not a measure. Measures: ${Object.keys(PIVOT_MEASURES).join(', ')}.`,
+      );
+  }
+  const params: string[] = [];
+  const where: string[] = [];
+  const used = new Set<PivotDimension>([rows, ...(cols ? [cols] : [])]);
+  for (const f of request.filters ?? []) {
+    const eq = f.indexOf('=');
+    if (eq <= 0)
+      throw new InputError(`--filter expects DIMENSION=VALUE (several values as a|b); got "${f}".`);
+    const dim = dimension(f.slice(0, eq).trim(), '--filter');
+    used.add(dim);
+    const values = f
+      .slice(eq + 1)
+      .split('|')
+      .map((v) => v.trim().replaceAll('->', '→'));
+    const placeholders = values.map((v) => {
+      params.push(v);
+      return `$${params.length}`;
+    });
+    where.push(`CAST(${ident(PIVOT_DIMENSIONS[dim])} AS VARCHAR) IN (${placeholders.join(', ')})`);
+  }
+  const needsFavourites = used.has('category') || used.has('channel');
+  const favourites = needsFavourites
+    ? `LEFT JOIN (
+        SELECT s.customer_id,
+          arg_max(p.category, s.amount) FILTER (WHERE p.category IS NOT NULL) AS category_line,
+          arg_max(s.channel, s.amount) FILTER (WHERE s.channel IS NOT NULL) AS channel_line
+        FROM sales s LEFT JOIN products p ON p.sku = s.sku
+        WHERE s.customer_id IS NOT NULL AND s.amount > 0 AND s.ts < (SELECT as_of FROM analyses) + INTERVAL 1 DAY
+        GROUP BY s.customer_id) fav ON fav.customer_id = c.customer_id`
+    : '';
+  const base = `SELECT c.*, sn.month,
+      coalesce(p.stage, '(entered)') || '→' || c.stage AS transition,
+      cu.region,
+      ${needsFavourites ? `fav.category_line AS category, fav.channel_line AS channel` : `NULL AS category, NULL AS channel`}
+    FROM customer_snapshots c JOIN snapshots sn USING (snapshot_id)
+    LEFT JOIN customer_snapshots p ON p.customer_id = c.customer_id AND p.snapshot_id = c.snapshot_id - 1
+    LEFT JOIN customers cu ON cu.customer_id = c.customer_id
+    ${favourites}`;
+  const dims = [rows, ...(cols ? [cols] : [])];
+  const select = dims.map((d) => `${ident(PIVOT_DIMENSIONS[d])} AS ${ident(d)}`);
+  const agg = measures.map((m) => `${PIVOT_MEASURES[m as PivotMeasure]} AS ${ident(m)}`);
+  const sql = `SELECT ${[...select, ...agg].join(', ')} FROM (${base}) b
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    GROUP BY ALL ORDER BY ${dims.map((_, i) => `${i + 1} NULLS LAST`).join(', ')}`;
+  return { sql, params, columns: [...dims, ...measures] };
+}

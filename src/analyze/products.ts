@@ -1,0 +1,38 @@
+import type { Workspace } from '../db/workspace.js';
+import { abcSql, xyzSql, DEFAULT_ABC_XYZ, type AbcXyzOptions } from '../segments/abc-xyz.js';
+
+/**
+ * Per SKU over the 12 calendar months ending with the as-of month ($1): net revenue, quantity sold, months
+ * with sales, ABC by revenue and XYZ by the coefficient of variation of monthly quantity (zero months
+ * counted), and the catalogue's name and category. SKUs in `exclude` (postage, fees…) are left out.
+ */
+export function productsSql(o: AbcXyzOptions = DEFAULT_ABC_XYZ, excludeCount = 0): string {
+  const excluded = excludeCount
+    ? `AND s.sku NOT IN (${Array.from({ length: excludeCount }, (_, i) => `$${i + 2}`).join(', ')})`
+    : '';
+  return `WITH window_lines AS (
+      SELECT s.sku, date_trunc('month', s.ts) AS month, s.amount, s.quantity
+      FROM sales s
+      WHERE s.sku IS NOT NULL ${excluded}
+        AND s.ts < CAST($1 AS DATE) + INTERVAL 1 DAY
+        AND s.ts >= date_trunc('month', CAST($1 AS DATE)) - INTERVAL 11 MONTH),
+    monthly AS (
+      SELECT sku, month, sum(amount) AS revenue, sum(coalesce(quantity, 0)) AS quantity FROM window_lines GROUP BY 1, 2),
+    per_sku AS (
+      SELECT sku, CAST(sum(revenue) AS DOUBLE) AS revenue, sum(quantity) AS quantity, count(*) FILTER (WHERE quantity > 0) AS months_sold,
+        sum(quantity) AS q12, sum(quantity * quantity) AS qsq12
+      FROM monthly GROUP BY sku)
+    SELECT p.sku, pr.name, pr.category, p.revenue, p.quantity, p.months_sold,
+      ${abcSql('p.revenue', o, '1', 'p.sku')} AS abc,
+      CASE WHEN p.q12 > 0 THEN sqrt(greatest(p.qsq12 / 12.0 - power(p.q12 / 12.0, 2), 0)) / (p.q12 / 12.0) END AS cv,
+      ${xyzSql('p.q12', 'p.qsq12', o)} AS xyz
+    FROM per_sku p LEFT JOIN products pr ON pr.sku = p.sku
+    ORDER BY p.revenue DESC, p.sku`;
+}
+
+export async function productsMatrix(ws: Workspace, sql: string, params: (string | number)[]) {
+  return ws.all<{ abc: string; xyz: string | null; products: number; revenue: number }>(
+    `SELECT abc, xyz, count(*) AS products, sum(revenue) AS revenue FROM (${sql}) GROUP BY ALL ORDER BY abc, xyz NULLS LAST`,
+    params,
+  );
+}

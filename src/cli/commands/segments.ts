@@ -1,0 +1,117 @@
+import type { Command } from 'commander';
+import { parseSegmentKind, segmentSummary, SEGMENT_COLUMNS_SQL } from '../../analyze/segment-table.js';
+import { DEFAULT_RFM_MAP, FM_VALUES, validateRfmMap, type RfmMap } from '../../segments/rfm-map.js';
+import { STAGE_NAMES, isStage } from '../../segments/stages.js';
+import { workspaceOption, type Context } from '../context.js';
+import { fmtInt, fmtNum, json, table } from '../format.js';
+import { answerTable } from '../table-output.js';
+
+export function registerSegments(program: Command, ctx: Context): void {
+  const cmd = program
+    .command('segments')
+    .description(
+      'Segments of every customer at a snapshot: RFM scores and segment, ABC/XYZ, lifecycle stage, rhythm',
+    )
+    .argument('[kind]', 'rfm | abc | xyz | lifecycle | all', 'all')
+    .option('--as-of <date>', 'a snapshot date or month (default: the last)')
+    .option('--map', 'print the RFM segment map (R × FM) in use')
+    .option('--out <file>', 'write one row per customer to a .csv, .xlsx, .parquet or .json file')
+    .option('--json', 'print as JSON');
+  workspaceOption(cmd).action(
+    async (
+      kindArg: string,
+      opts: { asOf?: string; map?: boolean; out?: string; json?: boolean },
+      command: Command,
+    ) => {
+      const kind = parseSegmentKind(kindArg);
+      await ctx.withWorkspace(
+        command,
+        async (ws) => {
+          const summary = await segmentSummary(ws, opts.asOf);
+          const stored = (summary.options['rfm'] as { map?: unknown } | undefined)?.map;
+          const validated = validateRfmMap(stored);
+          const map: RfmMap = typeof validated === 'string' ? DEFAULT_RFM_MAP : validated;
+          if (opts.map) {
+            ctx.io.out(opts.json ? json({ fm_values: FM_VALUES, map }) : describeMap(map));
+            return;
+          }
+          await answerTable(
+            ctx,
+            ws,
+            opts,
+            {
+              sql: `SELECT ${SEGMENT_COLUMNS_SQL} FROM customer_snapshots WHERE snapshot_id = $1 ORDER BY customer_id`,
+              params: [summary.snapshot_id],
+            },
+            {
+              json: async () => ({ kind, ...summary, rfm_map: map }),
+              text: async () => describeSegments(kind, summary),
+            },
+          );
+        },
+        { readOnly: true },
+      );
+    },
+  );
+}
+
+export function describeMap(map: RfmMap): string {
+  return `RFM segment map (rows: R score, columns: FM = (F + M) / 2)\n${table([
+    ['R \\ FM', ...FM_VALUES.map(String)],
+    ...([5, 4, 3, 2, 1] as const).map((r) => [String(r), ...map[r]]),
+  ])}\n`;
+}
+
+type Summary = Awaited<ReturnType<typeof segmentSummary>>;
+
+function describeSegments(kind: string, s: Summary): string {
+  const counts = (
+    title: string,
+    rows: { value: string | null; customers: number; revenue: number }[],
+    label = (v: string | null) => v ?? '—',
+  ) =>
+    `${title}\n${table(
+      rows.map((r) => [`  ${label(r.value)}`, fmtInt(r.customers), fmtNum(r.revenue, 0)]),
+      ['l', 'r', 'r'],
+    )}`;
+  const parts = [`Segments at ${s.as_of} (customers, 12-month net revenue)`];
+  if (kind === 'rfm' || kind === 'all') parts.push(counts('RFM:', s.rfm));
+  if (kind === 'lifecycle' || kind === 'all')
+    parts.push(counts('Lifecycle:', s.stage, (v) => (v && isStage(v) ? STAGE_NAMES[v].en : String(v))));
+  if (kind === 'abc' || kind === 'xyz' || kind === 'all') {
+    parts.push(
+      `ABC × XYZ:\n${table(
+        [
+          ['', 'X', 'Y', 'Z', '—'],
+          ...['A', 'B', 'C'].map((a) => [
+            a,
+            ...['X', 'Y', 'Z', null].map((x) =>
+              fmtInt(s.abc_xyz.find((c) => c.abc === a && c.xyz === x)?.customers ?? 0),
+            ),
+          ]),
+        ],
+        ['l', 'r', 'r', 'r', 'r'],
+      )}`,
+    );
+  }
+  const t = s.thresholds;
+  parts.push(
+    `Thresholds: R cuts ${[1, 2, 3, 4]
+      .map((i) => t[`r_cut_${i}`])
+      .filter((v) => v !== undefined)
+      .map((v) => fmtNum(v, 1))
+      .join(' / ')} days; ` +
+      `F cuts ${[1, 2, 3, 4]
+        .map((i) => t[`f_cut_${i}`])
+        .filter((v) => v !== undefined)
+        .map((v) => fmtNum(v, 1))
+        .join(' / ')}; ` +
+      `M cuts ${[1, 2, 3, 4]
+        .map((i) => t[`m_cut_${i}`])
+        .filter((v) => v !== undefined)
+        .map((v) => fmtNum(v, 0))
+        .join(' / ')}; ` +
+      `r₀ ${fmtNum(t['r0'], 1)} d, G ${fmtNum(t['one_time_days'], 0)} d, L ${fmtNum(t['lapse_days'], 0)} d.`,
+  );
+  return `${parts.join('\n\n')}\n`;
+}

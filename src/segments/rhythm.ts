@@ -1,0 +1,28 @@
+/**
+ * A customer's purchase rhythm: the typical gap r between purchase days and its spread s, shrunk toward the
+ * population's when the customer has few gaps (credibility weighting, Bühlmann 1967):
+ *   r = (k·ḡ + κ·r₀) / (k + κ)         k = the customer's gaps, ḡ their mean, r₀ the population's median ḡ
+ *   c = ((k−1)·cᵢ + κ·c₀) / (k−1 + κ)   cᵢ = sample sd / mean of the customer's gaps (k ≥ 2), c₀ its median
+ *   s = r · c
+ * κ (default 2) is how many gaps the population's value is worth. The SQL below is the one definition used by
+ * the profile and by every snapshot.
+ */
+export const DEFAULT_KAPPA = 2;
+
+export interface RhythmColumns {
+  /** Number of gaps (purchase days − 1). */
+  k: string;
+  /** Mean gap in days. */
+  mean: string;
+  /** Sample standard deviation of the gaps. */
+  sd: string;
+  r0: string;
+  c0: string;
+}
+
+export function rhythmSql(c: RhythmColumns, kappa = DEFAULT_KAPPA): { r: string; s: string } {
+  const r = `((coalesce(${c.k}, 0) * coalesce(${c.mean}, 0) + ${kappa} * ${c.r0}) / (coalesce(${c.k}, 0) + ${kappa}))`;
+  const ci = `CASE WHEN ${c.k} >= 2 AND ${c.mean} > 0 THEN ${c.sd} / ${c.mean} END`;
+  const cv = `CASE WHEN ${ci} IS NULL THEN ${c.c0} ELSE ((${c.k} - 1) * ${ci} + ${kappa} * ${c.c0}) / ((${c.k} - 1) + ${kappa}) END`;
+  return { r, s: `(${r} * ${cv})` };
+}
