@@ -24,6 +24,19 @@ export { profileSql } from './profile/profile-sql.js';
 export { runProfile, type ProfileSummary } from './profile/profile.js';
 export { resolveAsOf, parseDate } from './profile/as-of.js';
 
+// analysis: snapshots, segments, flows, cohorts
+export { analyze, analysisSummary, type AnalyzeOptions, type AnalyzeSummary } from './analyze/analyze.js';
+export { flows, flowsQuery, FLOW_DIMENSIONS } from './analyze/flows.js';
+export { triggersQuery } from './analyze/triggers.js';
+export { cohorts, COHORTS_SQL, COHORT_STAGES_SQL } from './analyze/cohorts.js';
+export { pivotQuery, PIVOT_DIMENSIONS, PIVOT_MEASURES } from './analyze/pivot.js';
+export { customerHistory } from './analyze/history.js';
+export { segmentSummary } from './analyze/segment-table.js';
+export { productsSql } from './analyze/products.js';
+export { STAGES, STAGE_NAMES, type Stage } from './segments/stages.js';
+export { RFM_SEGMENTS, RFM_SEGMENT_NAMES, DEFAULT_RFM_MAP, type RfmMap } from './segments/rfm-map.js';
+export { readColumns } from './db/columns.js';
+
 // exports
 export { writeQuery, outputFormat, type WriteResult, type OutputFormat } from './export/write.js';
 

@@ -63,13 +63,14 @@ export async function buildSnapshots(ws: Workspace, o: PipelineOptions): Promise
       CASE WHEN d.purchase THEN row_number() OVER (PARTITION BY d.customer_id, d.purchase ORDER BY d.day) END AS purchase_no
     FROM days d LEFT JOIN orders o USING (customer_id, day)`);
 
+  // Customers get a dense integer key: every later sort and join is on it, not on the text id.
   await ws.run(`CREATE OR REPLACE TEMP TABLE cl_first AS
-    SELECT customer_id, min(day) AS first_purchase, ${bucketOf('min(day)')} AS first_bucket
-    FROM cl_cday WHERE purchase GROUP BY customer_id`);
+    SELECT row_number() OVER () AS cid, customer_id, first_purchase, ${bucketOf('first_purchase')} AS first_bucket
+    FROM (SELECT customer_id, min(day) AS first_purchase FROM cl_cday WHERE purchase GROUP BY customer_id)`);
 
   // Customer-month facts: lines before a customer's first purchase month fold into that month.
   await ws.run(`CREATE OR REPLACE TEMP TABLE cl_month AS
-    SELECT d.customer_id, greatest(${bucketOf('d.day')}, f.first_bucket) AS bucket,
+    SELECT f.cid, greatest(${bucketOf('d.day')}, f.first_bucket) AS bucket,
       sum(d.gross) AS gross, sum(d.returns) AS returns, sum(d.items) AS items,
       count(*) FILTER (WHERE d.purchase) AS purchase_days, sum(d.new_orders) AS new_orders,
       max(d.day) FILTER (WHERE d.purchase) AS last_pday, min(d.day) FILTER (WHERE d.purchase) AS first_pday,
@@ -80,9 +81,9 @@ export async function buildSnapshots(ws: Workspace, o: PipelineOptions): Promise
   // Every customer at every month from their first purchase month, with running totals.
   await ws.run(`CREATE OR REPLACE TEMP TABLE cl_grid AS
     WITH grid AS (
-      SELECT customer_id, first_purchase, unnest(range(first_bucket, ${lastBucket + 1})) AS bucket FROM cl_first),
+      SELECT cid, first_purchase, unnest(range(first_bucket, ${lastBucket + 1})) AS bucket FROM cl_first),
     running AS (
-      SELECT g.customer_id, g.bucket, g.first_purchase,
+      SELECT g.cid, g.bucket, g.first_purchase,
         sum(m.new_orders) OVER w AS orders,
         sum(m.purchase_days) OVER w AS purchase_days,
         sum(m.gross) OVER w AS gross_revenue,
@@ -93,12 +94,11 @@ export async function buildSnapshots(ws: Workspace, o: PipelineOptions): Promise
         coalesce(m.gross, 0) - coalesce(m.returns, 0) AS period_revenue,
         coalesce(m.new_orders, 0) AS period_orders,
         coalesce(m.purchase_days, 0) > 0 AS purchased,
-        m.first_pday AS period_first_purchase,
         sum(coalesce(m.gross, 0) - coalesce(m.returns, 0)) OVER w12 AS revenue_12m,
         sum(power(coalesce(m.gross, 0) - coalesce(m.returns, 0), 2)) OVER w12 AS revenue_sq_12m
-      FROM grid g LEFT JOIN cl_month m USING (customer_id, bucket)
-      WINDOW w AS (PARTITION BY g.customer_id ORDER BY g.bucket ROWS UNBOUNDED PRECEDING),
-             w12 AS (PARTITION BY g.customer_id ORDER BY g.bucket ROWS 11 PRECEDING))
+      FROM grid g LEFT JOIN cl_month m USING (cid, bucket)
+      WINDOW w AS (PARTITION BY g.cid ORDER BY g.bucket ROWS UNBOUNDED PRECEDING),
+             w12 AS (PARTITION BY g.cid ORDER BY g.bucket ROWS 11 PRECEDING))
     SELECT r.*, s.snapshot_id, s.as_of, s.period_start,
       date_diff('day', r.last_purchase, s.as_of) AS recency_days,
       date_diff('day', r.first_purchase, s.as_of) AS tenure_days,
@@ -107,18 +107,21 @@ export async function buildSnapshots(ws: Workspace, o: PipelineOptions): Promise
     FROM running r JOIN cl_snap s USING (bucket)`);
 
   const thresholds = await computeThresholds(ws, o);
+  const cutNames = quantileLevels(o.rfm.levels).map((_, i) => i + 1);
+  const cutColumns = (['r', 'f', 'm'] as const).flatMap((d) => cutNames.map((i) => `${d}${i}`));
   await ws.run(
     `CREATE OR REPLACE TEMP TABLE cl_thr AS SELECT * FROM (VALUES ${o.snapshots
       .map((s) => {
         const t = thresholds.get(s.snapshot_id)!;
-        const list = (k: string): string =>
-          `[${quantileLevels(o.rfm.levels)
-            .map((_, i) => t[`${k}_cut_${i + 1}`] ?? 'NULL')
-            .join(', ')}]::DOUBLE[]`;
-        return `(${s.snapshot_id}, ${t['r0'] ?? 'NULL'}, ${t['c0'] ?? 'NULL'}, ${t['one_time_days'] ?? 'NULL'}, ${t['lapse_days'] ?? 'NULL'}, ${list('r')}, ${list('f')}, ${list('m')})`;
+        const v = (k: string): string => String(t[k] ?? 'NULL');
+        const cuts = (['r', 'f', 'm'] as const).flatMap((d) =>
+          cutNames.map((i) => `${v(`${d}_cut_${i}`)}::DOUBLE`),
+        );
+        return `(${s.snapshot_id}, ${v('r0')}, ${v('c0')}, ${v('one_time_days')}, ${v('lapse_days')}, ${cuts.join(', ')})`;
       })
-      .join(', ')}) t(snapshot_id, r0, c0, g, l, r_cuts, f_cuts, m_cuts)`,
+      .join(', ')}) t(snapshot_id, r0, c0, g, l, ${cutColumns.join(', ')})`,
   );
+  const cutCols = (d: 'r' | 'f' | 'm'): string[] => cutNames.map((i) => `t.${d}${i}`);
 
   const rhythm = rhythmSql(
     { k: 'gap_n', mean: 'gap_mean', sd: 'gap_sd', r0: 't.r0', c0: 't.c0' },
@@ -134,43 +137,40 @@ export async function buildSnapshots(ws: Workspace, o: PipelineOptions): Promise
     l: 'l',
   };
   const lv = o.rfm.levels;
-  await ws.run(`CREATE OR REPLACE TEMP TABLE cl_staged AS
-    WITH base AS (
+  // The stage before `restored`: thresholds, rhythm and scores only, no look at other snapshots.
+  await ws.run(`CREATE OR REPLACE TEMP TABLE cl_base AS
+    WITH b AS (
       SELECT g.*, t.g, t.l, ${rhythm.r} AS rhythm_days, ${rhythm.s} AS spread_days,
-        ${scoreSql('g.recency_days', 't.r_cuts', true, lv)} AS r_score,
-        ${scoreSql('g.orders', 't.f_cuts', false, lv)} AS f_score,
-        ${scoreSql('g.gross_revenue', 't.m_cuts', false, lv)} AS m_score
-      FROM cl_grid g JOIN cl_thr t USING (snapshot_id)),
-    staged AS (
-      SELECT *, ${baseStageSql(stageCols)} AS base_stage FROM base),
-    returns AS (
-      SELECT *, purchased AND lag(base_stage) OVER (PARTITION BY customer_id ORDER BY snapshot_id) IN ('asleep', 'lost') AS came_back
-      FROM staged),
-    marked AS (
-      SELECT *,
-        max(CASE WHEN purchased THEN snapshot_id END) OVER w AS last_purchase_snapshot,
-        max(CASE WHEN came_back THEN snapshot_id END) OVER w AS last_return_snapshot
-      FROM returns WINDOW w AS (PARTITION BY customer_id ORDER BY snapshot_id ROWS UNBOUNDED PRECEDING))
-    SELECT *,
-      CASE WHEN base_stage = 'active' AND last_return_snapshot IS NOT NULL AND last_return_snapshot = last_purchase_snapshot
-           THEN 'restored' ELSE base_stage END AS stage
-    FROM marked`);
+        ${scoreSql('g.recency_days', cutCols('r'), true, lv)} AS r_score,
+        ${scoreSql('g.orders', cutCols('f'), false, lv)} AS f_score,
+        ${scoreSql('g.gross_revenue', cutCols('m'), false, lv)} AS m_score,
+        ${bucketOf('g.last_purchase')} - ${LOOKBACK_MONTHS} AS last_purchase_snapshot
+      FROM cl_grid g JOIN cl_thr t USING (snapshot_id))
+    SELECT *, ${baseStageSql(stageCols)} AS base_stage FROM b`);
+
+  // Restored: active now, and the month of the last purchase began with the customer asleep or lost.
+  // The run of equal stages a row belongs to starts at the latest snapshot where the stage changed.
+  await ws.run(`CREATE OR REPLACE TEMP TABLE cl_staged AS
+    WITH s AS (
+      SELECT b.*,
+        CASE WHEN b.base_stage = 'active' AND before.base_stage IN ('asleep', 'lost') THEN 'restored' ELSE b.base_stage END AS stage,
+        m.first_pday AS last_period_first_purchase
+      FROM cl_base b
+      LEFT JOIN cl_base before ON before.cid = b.cid AND before.snapshot_id = b.last_purchase_snapshot - 1
+      LEFT JOIN cl_month m ON m.cid = b.cid AND m.bucket = b.last_purchase_snapshot + ${LOOKBACK_MONTHS}),
+    changes AS (
+      SELECT s.*, CASE WHEN s.stage IS DISTINCT FROM p.stage THEN s.snapshot_id END AS change_at
+      FROM s LEFT JOIN s p ON p.cid = s.cid AND p.snapshot_id = s.snapshot_id - 1)
+    SELECT *, max(change_at) OVER (PARTITION BY cid ORDER BY snapshot_id ROWS UNBOUNDED PRECEDING) AS run_start
+    FROM changes`);
 
   await ws.run(`CREATE OR REPLACE TABLE customer_snapshots AS
-    WITH runs AS (
-      SELECT *, snapshot_id - row_number() OVER (PARTITION BY customer_id, stage ORDER BY snapshot_id) AS run
-      FROM cl_staged),
-    starts AS (
-      SELECT *, min(snapshot_id) OVER (PARTITION BY customer_id, stage, run) AS run_start FROM runs),
-    with_start AS (
-      SELECT s.*, first_value(period_first_purchase) OVER (PARTITION BY customer_id, stage, run ORDER BY snapshot_id) AS run_first_purchase,
-        first_value(period_start) OVER (PARTITION BY customer_id, stage, run ORDER BY snapshot_id) AS run_period_start
-      FROM starts s),
-    classed AS (
-      SELECT *,
-        ${abcSql('revenue_12m', o.abcXyz)} AS abc,
+    WITH classed AS (
+      SELECT c.*, f.customer_id, sn.run_period_start,
+        ${abcSql('revenue_12m', o.abcXyz, 'snapshot_id', 'f.customer_id')} AS abc,
         ${xyzSql('revenue_12m', 'revenue_sq_12m', o.abcXyz)} AS xyz
-      FROM with_start)
+      FROM cl_staged c JOIN cl_first f USING (cid)
+      JOIN (SELECT snapshot_id AS run_snapshot, period_start AS run_period_start FROM cl_snap) sn ON sn.run_snapshot = c.run_start)
     SELECT snapshot_id, as_of, customer_id, strftime(first_purchase, '%Y-%m') AS cohort,
       CAST(orders AS BIGINT) AS orders, CAST(purchase_days AS BIGINT) AS purchase_days,
       CAST(gross_revenue AS DOUBLE) AS gross_revenue, CAST(returns AS DOUBLE) AS returns,
@@ -183,20 +183,18 @@ export async function buildSnapshots(ws: Workspace, o: PipelineOptions): Promise
       CAST(coalesce(
         ${recencyStageStartSql('stage', { ...stageCols, lastPurchase: 'last_purchase' })},
         CASE WHEN stage IN ('new', 'one_time') THEN first_purchase END,
-        run_first_purchase, run_period_start) AS DATE) AS stage_since,
+        CASE WHEN stage = 'restored' THEN last_period_first_purchase END,
+        greatest(run_period_start, first_purchase)) AS DATE) AS stage_since,
       CAST(r_score AS TINYINT) AS r_score, CAST(f_score AS TINYINT) AS f_score, CAST(m_score AS TINYINT) AS m_score,
       ${segmentSql(o.rfm, 'r_score', 'f_score', 'm_score')} AS rfm_segment,
       CAST(revenue_12m AS DOUBLE) AS revenue_12m,
       CASE WHEN revenue_12m > 0 THEN sqrt(greatest(revenue_sq_12m / 12 - power(revenue_12m / 12, 2), 0)) / (revenue_12m / 12) END AS cv_12m,
       abc, xyz,
-      CAST(period_revenue AS DOUBLE) AS period_revenue, CAST(period_orders AS BIGINT) AS period_orders, purchased
+      CAST(period_revenue AS DOUBLE) AS period_revenue, CAST(period_orders AS BIGINT) AS period_orders, purchased,
+      CAST(greatest(0, date_diff('day', stage_since, as_of)) AS INTEGER) AS days_in_stage
     FROM classed
-    ORDER BY snapshot_id, customer_id`);
-  await ws.run(`ALTER TABLE customer_snapshots ADD COLUMN days_in_stage INTEGER`);
-  await ws.run(
-    `UPDATE customer_snapshots SET days_in_stage = greatest(0, date_diff('day', stage_since, as_of))`,
-  );
-  for (const t of ['cl_cday', 'cl_first', 'cl_month', 'cl_grid', 'cl_staged', 'cl_thr'])
+    ORDER BY snapshot_id`);
+  for (const t of ['cl_cday', 'cl_first', 'cl_month', 'cl_grid', 'cl_base', 'cl_staged', 'cl_thr'])
     await ws.run(`DROP TABLE IF EXISTS ${t}`);
   return thresholds;
 }

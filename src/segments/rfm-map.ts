@@ -119,13 +119,13 @@ export function validateRfmMap(value: unknown): RfmMap | string {
   return out as RfmMap;
 }
 
-/** The map as SQL: a CASE over r_score and fm (= (f_score + m_score) / 2). */
-export function rfmMapSql(map: RfmMap, r: string, fm: string): string {
-  const cells: string[] = [];
-  for (const rs of [5, 4, 3, 2, 1] as const) {
-    map[rs].forEach((segment, i) => {
-      cells.push(`WHEN ${r} = ${rs} AND ${fm} = ${FM_VALUES[i]} THEN '${segment.replaceAll("'", "''")}'`);
-    });
-  }
-  return `CASE ${cells.join(' ')} END`;
+/**
+ * The map as SQL: the 45 cells as one list literal, indexed by R (1–5) and F + M (2–10), which DuckDB
+ * evaluates as a lookup rather than a 45-branch CASE.
+ */
+export function rfmMapSql(map: RfmMap, r: string, fPlusM: string): string {
+  const cells = ([1, 2, 3, 4, 5] as const).flatMap((rs) =>
+    map[rs].map((segment) => `'${segment.replaceAll("'", "''")}'`),
+  );
+  return `[${cells.join(', ')}][(${r} - 1) * ${FM_VALUES.length} + (${fPlusM} - 2) + 1]`;
 }

@@ -19,14 +19,14 @@ export function quantileLevels(levels: 3 | 5): number[] {
   return Array.from({ length: levels - 1 }, (_, i) => (i + 1) / levels);
 }
 
-/** `1 + #{cuts strictly below value}` where `cuts` is a DuckDB list column. */
-export function scoreSql(value: string, cuts: string, reverse: boolean, levels: 3 | 5): string {
-  const below = `len(list_filter(${cuts}, q -> q < ${value}))`;
-  return reverse ? `(${levels} - ${below})` : `(1 + ${below})`;
+/** `1 + #{cuts strictly below value}` where `cuts` are the SQL expressions of the cut points. */
+export function scoreSql(value: string, cuts: readonly string[], reverse: boolean, levels: 3 | 5): string {
+  const below = cuts.map((c) => `CAST(${c} < ${value} AS INTEGER)`).join(' + ');
+  return reverse ? `(${levels} - (${below}))` : `(1 + ${below})`;
 }
 
 /** The segment: for 5 levels the explicit map; for 3 levels the map applied to scores stretched to 1–5. */
 export function segmentSql(options: RfmOptions, r: string, f: string, m: string): string {
   const stretch = (x: string): string => (options.levels === 5 ? x : `(2 * ${x} - 1)`);
-  return rfmMapSql(options.map, stretch(r), `(${stretch(f)} + ${stretch(m)}) / 2.0`);
+  return rfmMapSql(options.map, stretch(r), `(${stretch(f)} + ${stretch(m)})`);
 }
