@@ -168,6 +168,30 @@ describe('after analyze', () => {
     expect(h.history.find((x) => x.month === '1997-08')?.orders).toBe(3);
   });
 
+  it('segments auto clusters the customers and explains each cluster as a rule', async () => {
+    const r = JSON.parse((await cli('segments', 'auto', '--k', '3', '--workspace', ws, '--json')).out) as {
+      k: number;
+      customers: number;
+      clusters: { size: number; rule: string; fidelity: number; name: { en: string; ru: string } }[];
+    };
+    expect(r.k).toBe(3);
+    expect(r.clusters.reduce((a, c) => a + c.size, 0)).toBe(r.customers);
+    for (const c of r.clusters) {
+      expect(c.rule.length).toBeGreaterThan(3);
+      expect(c.fidelity).toBeGreaterThan(0);
+      expect(c.fidelity).toBeLessThanOrEqual(1);
+      expect(c.name.ru).toMatch(/[а-я]/i);
+    }
+    const out = join(dir, 'auto.csv');
+    expect((await cli('segments', 'auto', '--k', '3', '--workspace', ws, '--out', out)).code).toBe(0);
+    expect(csvHeader(out)).toBe('customer_id,cluster,cluster_name,cluster_name_ru');
+    // Same seed, same clusters.
+    const again = JSON.parse(
+      (await cli('segments', 'auto', '--k', '3', '--workspace', ws, '--json')).out,
+    ) as typeof r;
+    expect(again.clusters.map((c) => c.size)).toEqual(r.clusters.map((c) => c.size));
+  });
+
   it('refuses bad arguments with exit 2', async () => {
     for (const argv of [
       ['flows', '--by', 'region'],
@@ -179,6 +203,7 @@ describe('after analyze', () => {
       ['analyze', '--rfm-levels', '4'],
       ['analyze', '--abc', '95,80'],
       ['history', 'nobody'],
+      ['segments', 'auto', '--k', '1'],
     ]) {
       const r = await cli(...argv, '--workspace', ws);
       expect(r.code, argv.join(' ')).toBe(2);

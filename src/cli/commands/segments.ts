@@ -3,6 +3,8 @@ import { parseSegmentKind, segmentSummary, SEGMENT_COLUMNS_SQL } from '../../ana
 import { DEFAULT_RFM_MAP, FM_VALUES, validateRfmMap, type RfmMap } from '../../segments/rfm-map.js';
 import { STAGE_NAMES, isStage } from '../../segments/stages.js';
 import { workspaceOption, type Context } from '../context.js';
+import { InputError } from '../../errors.js';
+import { runAutoSegments, type AutoSegmentsReport } from '../../analyze/auto-segments.js';
 import { fmtInt, fmtNum, json, table } from '../format.js';
 import { answerTable } from '../table-output.js';
 
@@ -12,7 +14,9 @@ export function registerSegments(program: Command, ctx: Context): void {
     .description(
       'Segments of every customer at a snapshot: RFM scores and segment, ABC/XYZ, lifecycle stage, rhythm',
     )
-    .argument('[kind]', 'rfm | abc | xyz | lifecycle | all', 'all')
+    .argument('[kind]', 'rfm | abc | xyz | lifecycle | all | auto (clusters explained as rules)', 'all')
+    .option('--k <k>', 'with auto: the number of clusters, or auto to choose it from the data', 'auto')
+    .option('--seed <s>', 'with auto: random seed (the same seed gives the same clusters)', '42')
     .option('--as-of <date>', 'a snapshot date or month (default: the last)')
     .option('--map', 'print the RFM segment map (R × FM) in use')
     .option('--out <file>', 'write one row per customer to a .csv, .xlsx, .parquet or .json file')
@@ -20,9 +24,10 @@ export function registerSegments(program: Command, ctx: Context): void {
   workspaceOption(cmd).action(
     async (
       kindArg: string,
-      opts: { asOf?: string; map?: boolean; out?: string; json?: boolean },
+      opts: { asOf?: string; map?: boolean; out?: string; json?: boolean; k: string; seed: string },
       command: Command,
     ) => {
+      if (kindArg === 'auto') return runAuto(ctx, command, opts);
       const kind = parseSegmentKind(kindArg);
       await ctx.withWorkspace(
         command,
@@ -114,4 +119,50 @@ function describeSegments(kind: string, s: Summary): string {
       `r₀ ${fmtNum(t['r0'], 1)} d, G ${fmtNum(t['one_time_days'], 0)} d, L ${fmtNum(t['lapse_days'], 0)} d.`,
   );
   return `${parts.join('\n\n')}\n`;
+}
+
+async function runAuto(
+  ctx: Context,
+  command: Command,
+  opts: { asOf?: string; out?: string; json?: boolean; k: string; seed: string },
+): Promise<void> {
+  const k = opts.k === 'auto' ? 'auto' : Number(opts.k);
+  if (k !== 'auto' && (!Number.isInteger(k) || k < 2 || k > 20)) {
+    throw new InputError(`--k must be auto or a whole number from 2 to 20; got "${opts.k}".`);
+  }
+  const seed = Number(opts.seed);
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw new InputError(`--seed must be a whole number; got "${opts.seed}".`);
+  await ctx.withWorkspace(command, async (ws) => {
+    const report = await runAutoSegments(ws, { asOf: opts.asOf, k, seed });
+    await answerTable(
+      ctx,
+      ws,
+      opts,
+      {
+        sql: `SELECT a.customer_id, a.cluster, c.name_en AS cluster_name, c.name_ru AS cluster_name_ru
+              FROM auto_segments a JOIN auto_segment_clusters c USING (cluster) ORDER BY a.customer_id`,
+        params: [],
+      },
+      { json: async () => report, text: async () => describeAuto(report) },
+    );
+  });
+}
+
+function describeAuto(r: AutoSegmentsReport): string {
+  const lines = [
+    `Automatic segments as of ${r.as_of}: ${fmtInt(r.customers)} customers in ${r.k} clusters` +
+      (r.silhouette.length > 1
+        ? ` (silhouette by k: ${r.silhouette.map((s) => `${s.k}: ${fmtNum(s.score, 3)}`).join(', ')})`
+        : ''),
+    '',
+    ...r.clusters.map(
+      (c) =>
+        `${c.id}. ${c.name.en} — ${fmtInt(c.size)} customers (${fmtNum(c.share * 100, 1)} %)
+   rule: ${c.rule}  (fidelity ${fmtNum(c.fidelity * 100, 0)} %, precision ${fmtNum(c.precision * 100, 0)} %)`,
+    ),
+    '',
+    ...r.notes.map((n) => `note: ${n}`),
+  ];
+  return `${lines.join('\n')}\n`;
 }
