@@ -42,3 +42,5 @@ export { writeQuery, outputFormat, type WriteResult, type OutputFormat } from '.
 
 // command line
 export { runCli } from './cli/main.js';
+// HTTP API and web app
+export { createServer, type ServerOptions } from './server/create-server.js';

@@ -15,6 +15,9 @@ import { registerTriggers } from './commands/triggers.js';
 import { registerCohorts } from './commands/cohorts.js';
 import { registerPivot } from './commands/pivot.js';
 import { registerProducts } from './commands/products.js';
+import { registerDemo } from './commands/demo.js';
+import { registerStart } from './commands/start.js';
+import { registerServe } from './commands/serve.js';
 
 import { VERSION } from '../version.js';
 
@@ -40,6 +43,9 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     .configureOutput({ writeOut: io.out, writeErr: io.err });
   const ctx = makeContext(io, program);
   for (const register of [
+    registerStart,
+    registerServe,
+    registerDemo,
     registerIngest,
     registerStatus,
     registerProfile,

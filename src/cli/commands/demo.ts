@@ -1,0 +1,57 @@
+import type { Command } from 'commander';
+import { InputError } from '../../errors.js';
+import { generateDemo, type DemoResult } from '../../demo/index.js';
+import { terminalProgress } from '../../util/progress.js';
+import type { Context } from '../context.js';
+import { fmtInt, json } from '../format.js';
+
+export const DEFAULT_DEMO_CUSTOMERS = 20_000;
+
+export function registerDemo(program: Command, ctx: Context): void {
+  program
+    .command('demo')
+    .description('Write a synthetic retailer (sales, customers, products and the true behaviour behind them)')
+    .option(
+      '--customers <n>',
+      'identified customers (about ten sales lines each)',
+      String(DEFAULT_DEMO_CUSTOMERS),
+    )
+    .option('--seed <s>', 'random seed: the same seed writes the same files', '1')
+    .option('--out <dir>', 'folder to write into', 'demo')
+    .option('--format <format>', 'csv or parquet', 'csv')
+    .option('--json', 'print the result as JSON')
+    .action(
+      async (opts: { customers: string; seed: string; out: string; format: string; json?: boolean }) => {
+        const customers = wholeNumber(opts.customers, '--customers');
+        const seed = wholeNumber(opts.seed, '--seed');
+        if (opts.format !== 'csv' && opts.format !== 'parquet')
+          throw new InputError(`--format must be csv or parquet; got "${opts.format}".`);
+        const progress = ctx.io.tty ? terminalProgress() : undefined;
+        const result = await generateDemo({
+          customers,
+          seed,
+          outDir: opts.out,
+          format: opts.format,
+          onProgress: (done, total) => progress?.listener({ phase: 'writing', done, total }),
+        }).finally(() => progress?.end());
+        ctx.io.out(opts.json ? json(result) : describeDemo(result));
+      },
+    );
+}
+
+export function wholeNumber(text: string, flag: string): number {
+  const n = Number(text.replaceAll('_', ''));
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new InputError(`${flag} must be a whole number; got "${text}".`);
+  return n;
+}
+
+export function describeDemo(r: DemoResult): string {
+  return `Demo retailer (seed ${r.seed}, ${r.start} … ${r.end}) written to ${r.outDir}:
+  ${Object.entries(r.files)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\n  ')}
+  ${fmtInt(r.counts.salesLines)} sales lines, ${fmtInt(r.counts.products)} products
+Load it with: clientele ingest ${r.files.sales} && clientele ingest ${r.files.customers} && clientele ingest ${r.files.products}
+`;
+}

@@ -1,0 +1,63 @@
+import { dirname, join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { analyze } from '../../analyze/analyze.js';
+import { generateDemo } from '../../demo/index.js';
+import { ingestFile } from '../../ingest/load.js';
+import { runProfile } from '../../profile/profile.js';
+import { terminalProgress } from '../../util/progress.js';
+import { workspaceOption, type Context } from '../context.js';
+import { describeAnalysis } from './analyze.js';
+import { DEFAULT_DEMO_CUSTOMERS, wholeNumber } from './demo.js';
+import { describeProfile } from './profile.js';
+import { serve, untilSignal } from './serve.js';
+import { InputError } from '../../errors.js';
+
+/**
+ * `npm start`: on an empty workspace, writes the demo retailer next to it and loads it; then analyzes the
+ * workspace, prints what a marketer sees first, and serves the web app (unless --no-serve).
+ */
+export function registerStart(program: Command, ctx: Context): void {
+  const cmd = program
+    .command('start')
+    .description('Demo data if the workspace is empty, then the analysis, a summary, and the web app')
+    .option('--customers <n>', 'demo customers when the workspace is empty', String(DEFAULT_DEMO_CUSTOMERS))
+    .option('--port <port>', 'port of the web app', '8080')
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--no-serve', 'stop after the summary');
+  workspaceOption(cmd).action(
+    async (opts: { customers: string; port: string; host: string; serve: boolean }, command: Command) => {
+      const port = Number(opts.port);
+      if (!/^\d+$/.test(opts.port) || port > 65535)
+        throw new InputError(`--port must be a number from 0 to 65535; got "${opts.port}".`);
+      const customers = wholeNumber(opts.customers, '--customers');
+      const path = ctx.workspacePath(command);
+      await ctx.withWorkspace(command, async (ws) => {
+        const sales = Number(await ws.scalar(`SELECT count(*) FROM sales`));
+        if (sales === 0) {
+          const outDir = join(dirname(resolve(path)), 'demo');
+          ctx.io.out(
+            `The workspace ${path} is empty: writing a demo retailer with ${customers.toLocaleString('en')} customers to ${outDir}\n`,
+          );
+          const progress = ctx.io.tty ? terminalProgress() : undefined;
+          const demo = await generateDemo({
+            customers,
+            seed: 1,
+            outDir,
+            format: 'csv',
+            onProgress: (done, total) => progress?.listener({ phase: 'demo', done, total }),
+          }).finally(() => progress?.end());
+          for (const file of [demo.files.sales, demo.files.customers, demo.files.products]) {
+            const r = await ingestFile(ws, file);
+            ctx.io.out(`Loaded ${r.kind}: ${r.rows_accepted.toLocaleString('en')} rows from ${file}\n`);
+          }
+        }
+        ctx.io.out(`\n${describeAnalysis(await analyze(ws))}\n`);
+        ctx.io.out(describeProfile(await runProfile(ws, {})));
+      });
+      if (opts.serve) {
+        ctx.io.out('\n');
+        await serve({ workspacePath: path, port, host: opts.host }, ctx.io, untilSignal());
+      }
+    },
+  );
+}

@@ -1,0 +1,62 @@
+import { ApiError } from '../api-error.js';
+import type { RouteModule } from '../context.js';
+import { JOB_STATES } from '../jobs.js';
+import { errors, nullableString } from '../schemas.js';
+
+export const jobSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    kind: { type: 'string' },
+    label: { type: 'string' },
+    state: { type: 'string', enum: JOB_STATES },
+    progress: {
+      type: 'object',
+      description: 'phase: queued, reading (bytes), loading (percent), checking.',
+      properties: { phase: { type: 'string' }, done: { type: 'number' }, total: { type: 'number' } },
+    },
+    result: { description: 'When done: the load report (as `clientele ingest --json` prints it).' },
+    error: nullableString,
+    created_at: { type: 'string' },
+    started_at: nullableString,
+    finished_at: nullableString,
+  },
+} as const;
+
+export const jobRoutes: RouteModule = (app, ctx) => {
+  app.get(
+    '/api/jobs',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'Background jobs of this server run, newest first',
+        response: {
+          200: { type: 'object', properties: { jobs: { type: 'array', items: jobSchema } } },
+          ...errors(),
+        },
+      },
+    },
+    async () => ({ jobs: ctx.jobs.list() }),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/jobs/:id',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'A background job: its state, progress, and the result or error',
+        params: { type: 'object', properties: { id: { type: 'string', maxLength: 100 } }, required: ['id'] },
+        response: { 200: jobSchema, ...errors(404) },
+      },
+    },
+    async (request) => {
+      const job = ctx.jobs.get(request.params.id);
+      if (!job)
+        throw new ApiError(
+          404,
+          `There is no job ${request.params.id} (jobs are kept while the server runs).`,
+        );
+      return job;
+    },
+  );
+};

@@ -1,0 +1,120 @@
+import { loadReport } from '../../ingest/load.js';
+import type { Workspace } from '../../db/workspace.js';
+import { ApiError } from '../api-error.js';
+import type { RouteModule } from '../context.js';
+import { sendTable, writeTable } from '../downloads.js';
+import { errors, formatParam, limitParam, offsetParam, rowSchema, type TableFormat } from '../schemas.js';
+
+const LOADS_SQL = `SELECT load_id, kind, file, format, rows_read, rows_accepted, rows_rejected, rows_anonymous,
+       rows_returns, duplicate_lines, customers, strftime(date_min, '%Y-%m-%d %H:%M:%S') AS date_min,
+       strftime(date_max, '%Y-%m-%d %H:%M:%S') AS date_max, strftime(loaded_at, '%Y-%m-%d %H:%M:%S') AS loaded_at, seconds
+FROM loads ORDER BY load_id DESC`;
+
+const REJECTS_SQL = `SELECT line, reason, message, "column", raw FROM rejects WHERE load_id = $1 ORDER BY line`;
+
+const loadIdParams = {
+  type: 'object',
+  properties: { id: { type: 'integer', minimum: 1 } },
+  required: ['id'],
+} as const;
+
+export const loadRoutes: RouteModule = (app, ctx) => {
+  app.get<{ Querystring: { format: TableFormat } }>(
+    '/api/loads',
+    {
+      schema: {
+        tags: ['ingest'],
+        summary: 'Every load into the workspace, newest first',
+        querystring: { type: 'object', properties: { format: formatParam } },
+        response: {
+          200: { type: 'object', properties: { loads: { type: 'array', items: rowSchema } } },
+          ...errors(400),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { format } = request.query;
+      const result = await ctx.data.read(async (ws) =>
+        format === 'json'
+          ? { loads: await ws.all(LOADS_SQL) }
+          : { file: await writeTable(ws, ctx.uploads, LOADS_SQL, [], format) },
+      );
+      return result.file ? sendTable(reply, result.file, 'loads') : result;
+    },
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/loads/:id',
+    {
+      schema: {
+        tags: ['ingest'],
+        summary: 'The report of one load (as `clientele ingest --json` printed it)',
+        params: loadIdParams,
+        response: { 200: { type: 'object', additionalProperties: true }, ...errors(400, 404) },
+      },
+    },
+    async (request) =>
+      ctx.data.read(async (ws) => {
+        await requireLoad(ws, request.params.id);
+        return loadReport(ws, request.params.id);
+      }),
+  );
+
+  app.get<{ Params: { id: number }; Querystring: { limit: number; offset: number; format: TableFormat } }>(
+    '/api/loads/:id/rejects',
+    {
+      schema: {
+        tags: ['ingest'],
+        summary: 'The rows a load rejected, with their source line numbers and reasons',
+        params: loadIdParams,
+        querystring: {
+          type: 'object',
+          properties: { limit: limitParam(10_000, 100), offset: offsetParam, format: formatParam },
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              load_id: { type: 'integer' },
+              total: { type: 'integer' },
+              rows: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    line: { type: 'integer' },
+                    reason: { type: 'string' },
+                    message: { type: 'string' },
+                    column: { type: ['string', 'null'] },
+                    raw: { type: ['string', 'null'] },
+                  },
+                },
+              },
+            },
+          },
+          ...errors(400, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const { limit, offset, format } = request.query;
+      const result = await ctx.data.read(async (ws) => {
+        await requireLoad(ws, id);
+        if (format !== 'json') return { file: await writeTable(ws, ctx.uploads, REJECTS_SQL, [id], format) };
+        return {
+          load_id: id,
+          total: Number(await ws.scalar(`SELECT count(*) FROM rejects WHERE load_id = $1`, [id])),
+          rows: await ws.all(`${REJECTS_SQL} LIMIT ${limit} OFFSET ${offset}`, [id]),
+        };
+      });
+      return result.file ? sendTable(reply, result.file, `load-${id}-rejects`) : result;
+    },
+  );
+};
+
+async function requireLoad(ws: Workspace, id: number): Promise<void> {
+  if (!(await ws.one(`SELECT 1 FROM loads WHERE load_id = $1`, [id]))) {
+    throw new ApiError(404, `There is no load ${id} in this workspace.`);
+  }
+}

@@ -1,0 +1,60 @@
+import { workspaceStatus } from '../../cli/commands/status.js';
+import { VERSION } from '../../version.js';
+import type { RouteModule } from '../context.js';
+import { errors, nullableString } from '../schemas.js';
+
+const count = { type: 'integer' } as const;
+
+export const statusRoutes: RouteModule = (app, ctx) => {
+  app.get(
+    '/api/status',
+    {
+      schema: {
+        tags: ['workspace'],
+        summary: 'What the workspace holds: rows per table, the date range of sales, the loads so far',
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              version: { type: 'string' },
+              workspace: { type: 'string' },
+              upload_limit_bytes: count,
+              tables: { type: 'object', additionalProperties: count },
+              sales: {
+                type: 'object',
+                properties: {
+                  date_min: nullableString,
+                  date_max: nullableString,
+                  customers: count,
+                  anonymous_rows: count,
+                  returns_rows: count,
+                },
+              },
+              loads: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    load_id: count,
+                    kind: { type: 'string' },
+                    file: { type: 'string' },
+                    format: { type: 'string' },
+                    rows_read: count,
+                    rows_accepted: count,
+                    rows_rejected: count,
+                    loaded_at: { type: 'string' },
+                  },
+                },
+              },
+            },
+          },
+          ...errors(),
+        },
+      },
+    },
+    async () => {
+      const status = await ctx.data.read(workspaceStatus);
+      return { version: VERSION, upload_limit_bytes: ctx.uploads.limitBytes, ...status };
+    },
+  );
+};

@@ -1,0 +1,121 @@
+/** The shapes of the API's JSON answers that the pages read (see /docs for all of them). */
+import type { Unit } from '../i18n/format.js';
+
+export type Row = Record<string, unknown>;
+
+export interface Metric {
+  id: string;
+  group: string;
+  unit: Unit;
+  name: string;
+  method: string;
+}
+
+export interface Status {
+  version: string;
+  upload_limit_bytes: number;
+  tables: Record<string, number>;
+  sales: { date_min: string | null; date_max: string | null; customers: number };
+}
+
+export interface Summary {
+  as_of: string;
+  customers: number;
+  orders: number;
+  gross_revenue: number;
+  returns: number;
+  revenue: number;
+  median_orders: number | null;
+  median_recency_days: number | null;
+  mean_aov: number | null;
+  repeat_customers: number;
+  active_90d: number;
+  columns: string[];
+}
+
+export interface Month {
+  month: string;
+  new_customers: number;
+  active_customers: number;
+  orders: number;
+  revenue: number;
+}
+
+export interface ProfilePage {
+  as_of: string;
+  columns: string[];
+  total: number;
+  limit: number;
+  offset: number;
+  rows: Row[];
+}
+
+export interface CustomerCard {
+  customer_id: string;
+  as_of: string | null;
+  profile: Row | null;
+  attributes: Row | null;
+  monthly: { month: string; orders: number; revenue: number }[];
+  sales: { total: number; rows: Row[] };
+}
+
+export interface Preview {
+  upload_id: string;
+  file: string;
+  bytes: number;
+  kind: string;
+  format: string;
+  encoding: string | null;
+  delimiter: string | null;
+  header_line: number | null;
+  columns: string[];
+  mapping: Record<string, string>;
+  unmapped: string[];
+  fields: { field: string; required: boolean }[];
+  /** Each group is satisfied when any one of its fields is mapped. */
+  required_groups: string[][];
+  decimal: string;
+  date_format: string | null;
+  sample: string[][];
+}
+
+export interface RejectSummary {
+  count: number;
+  first_lines: number[];
+  example: string;
+}
+
+export interface LoadReport {
+  load_id: number;
+  already_loaded: boolean;
+  file: string;
+  kind: string;
+  rows_read: number;
+  rows_accepted: number;
+  rows_rejected: number;
+  rows_anonymous: number;
+  rows_returns: number;
+  duplicate_lines: number;
+  customers: number;
+  date_min: string | null;
+  date_max: string | null;
+  mapping: Record<string, string>;
+  rejects: Record<string, RejectSummary>;
+  line_label: string;
+  warnings: string[];
+}
+
+export interface Job {
+  id: string;
+  label: string;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  progress: { phase: string; done: number; total: number };
+  result: LoadReport | null;
+  error: string | null;
+}
+
+export interface Rejects {
+  load_id: number;
+  total: number;
+  rows: Row[];
+}
