@@ -2,7 +2,9 @@ const DAY_MS = 86_400_000;
 /** Labels are cached for this many days before the start and after the end (account creation, late returns). */
 const MARGIN_DAYS = 400;
 
-export const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+export const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, i) =>
+  String(i).padStart(2, '0'),
+);
 
 /**
  * The days of the generated period, counted from `start` (day 0) to `end` inclusive. A moment is a real number

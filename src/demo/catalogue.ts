@@ -75,7 +75,9 @@ export class Catalogue {
 
   /** Whether a line budget (cents) suits the category's price range. */
   fits(category: number, budgetCents: number): boolean {
-    return budgetCents >= (this.lowestBudget[category] ?? 0) && budgetCents <= (this.highestBudget[category] ?? 0);
+    return (
+      budgetCents >= (this.lowestBudget[category] ?? 0) && budgetCents <= (this.highestBudget[category] ?? 0)
+    );
   }
 
   /** A popular SKU of the category whose list price suits the budget (the nearest one when none does). */
@@ -99,7 +101,10 @@ export class Catalogue {
 
   csv(): string {
     return this.products
-      .map((p) => `${p.sku},${p.name},${CATEGORIES[p.category]?.name ?? ''},${p.brand},${formatCents(p.priceCents)}\n`)
+      .map(
+        (p) =>
+          `${p.sku},${p.name},${CATEGORIES[p.category]?.name ?? ''},${p.brand},${formatCents(p.priceCents)}\n`,
+      )
       .join('');
   }
 }

@@ -6,7 +6,10 @@ export type Channel = 'offline' | 'online';
 /** Relative traffic by hour of day: stores open 10:00–22:00 with lunch and evening peaks; online round the clock. */
 const HOURLY_TRAFFIC: Record<Channel, readonly number[]> = {
   offline: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.5, 0.7, 0.9, 1, 0.9, 0.85, 0.9, 1.1, 1.35, 1.4, 1.1, 0.6, 0, 0],
-  online: [0.3, 0.15, 0.08, 0.05, 0.05, 0.08, 0.2, 0.4, 0.6, 0.8, 0.9, 1, 1, 1, 0.95, 0.95, 1, 1.1, 1.3, 1.5, 1.6, 1.5, 1.1, 0.6],
+  online: [
+    0.3, 0.15, 0.08, 0.05, 0.05, 0.08, 0.2, 0.4, 0.6, 0.8, 0.9, 1, 1, 1, 0.95, 0.95, 1, 1.1, 1.3, 1.5, 1.6,
+    1.5, 1.1, 0.6,
+  ],
 };
 
 const CUMULATIVE: Record<Channel, Float64Array> = {

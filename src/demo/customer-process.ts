@@ -36,7 +36,13 @@ export function emptyHistory(): History {
  * The data is read by day, so a repeat purchase on the same calendar day as the previous order is merged into
  * that order (counted in `merged`); the dropout coin is still tossed for it, so the underlying process stays exact.
  */
-export function simulateHistory(random: Random, latent: Latent, first: number, end: number, into: History): void {
+export function simulateHistory(
+  random: Random,
+  latent: Latent,
+  first: number,
+  end: number,
+  into: History,
+): void {
   into.count = 0;
   into.merged = 0;
   into.dropout = NaN;

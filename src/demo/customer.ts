@@ -69,7 +69,11 @@ export class CustomerWriter {
             : this.stores.anyStore(random);
       const value = random.gamma(params.gammaGamma.p, latent.nu);
       const moment = history.moments[k] ?? first;
-      this.book.write({ customerId: id, moment, channel, store }, Math.max(1, Math.round(value * 100)), this.preferences);
+      this.book.write(
+        { customerId: id, moment, channel, store },
+        Math.max(1, Math.round(value * 100)),
+        this.preferences,
+      );
     }
 
     const firstStamp = this.stamp(first, firstChannel);
@@ -77,7 +81,9 @@ export class CustomerWriter {
       ? firstStamp
       : this.stamp(first - random.exponential(1 / MEAN_DAYS_REGISTERED_BEFORE), firstChannel);
     this.customers
-      .text(`${id},${created},${who.contact},${this.stores.regionName(region)},${who.gender},${who.birthYear}`)
+      .text(
+        `${id},${created},${who.contact},${this.stores.regionName(region)},${who.gender},${who.birthYear}`,
+      )
       .end();
     const alive = Number.isNaN(history.dropout);
     const dropoutDate = alive ? '' : calendar.label(Math.floor(history.dropout));

@@ -1,6 +1,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { addCounts, blockCount, catalogueOf, emptyCounts, type BlockConfig, type BlockCounts, type BlockOutput } from './block.js';
+import {
+  addCounts,
+  blockCount,
+  catalogueOf,
+  emptyCounts,
+  type BlockConfig,
+  type BlockCounts,
+  type BlockOutput,
+} from './block.js';
 import { manifest } from './manifest.js';
 import { validateOptions, type DemoFormat, type DemoOptions, type ValidDemoOptions } from './options.js';
 import type { DemoParameters } from './parameters.js';
@@ -65,7 +73,16 @@ async function generate(options: ValidDemoOptions): Promise<DemoResult> {
   };
   const description = manifest({ seed, customers: total, start, end, parameters });
   await writeFile(files.params, `${JSON.stringify(description, null, 2)}\n`);
-  return { outDir, format, seed, start, end, files, counts: { ...counts, products: catalogue.products.length }, parameters };
+  return {
+    outDir,
+    format,
+    seed,
+    start,
+    end,
+    files,
+    counts: { ...counts, products: catalogue.products.length },
+    parameters,
+  };
 }
 
 /** Makes every block (a few ahead of the writer) and appends them to the files in block order. */

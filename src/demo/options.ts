@@ -33,7 +33,9 @@ export interface ValidDemoOptions extends Required<Omit<DemoOptions, 'parameters
 export function validateOptions(options: DemoOptions): ValidDemoOptions {
   const { customers, seed, outDir, format } = options;
   if (!Number.isSafeInteger(customers) || customers < 1) {
-    throw new InputError(`The number of demo customers must be a whole number of at least 1 (got ${customers}).`);
+    throw new InputError(
+      `The number of demo customers must be a whole number of at least 1 (got ${customers}).`,
+    );
   }
   if (!Number.isSafeInteger(seed) || seed < 0) {
     throw new InputError(`The demo seed must be a non-negative whole number (got ${seed}).`);
@@ -81,7 +83,8 @@ function checkParameters(p: DemoParameters): void {
     ['channels.onlineB', p.channels.onlineB],
   ];
   for (const [name, value] of positive) {
-    if (!(Number.isFinite(value) && value > 0)) throw new InputError(`Demo parameter ${name} must be positive.`);
+    if (!(Number.isFinite(value) && value > 0))
+      throw new InputError(`Demo parameter ${name} must be positive.`);
   }
   const shares: [string, number, number][] = [
     ['returns.share', p.returns.share, 1],
@@ -91,7 +94,8 @@ function checkParameters(p: DemoParameters): void {
     ['catalogue.loyalty', p.catalogue.loyalty, 1],
   ];
   for (const [name, value, max] of shares) {
-    if (!(value >= 0 && value <= max)) throw new InputError(`Demo parameter ${name} must be between 0 and ${max}.`);
+    if (!(value >= 0 && value <= max))
+      throw new InputError(`Demo parameter ${name} must be between 0 and ${max}.`);
   }
   if (!Number.isInteger(p.basket.maxLines) || p.basket.maxLines < 1 || p.basket.maxLines > 64) {
     throw new InputError('Demo parameter basket.maxLines must be a whole number from 1 to 64.');

@@ -89,14 +89,26 @@ export class OrderBook {
     }
   }
 
-  private writeReturn(place: OrderPlace, product: Product, units: number, price: number, amount: number): void {
+  private writeReturn(
+    place: OrderPlace,
+    product: Product,
+    units: number,
+    price: number,
+    amount: number,
+  ): void {
     const random = this.random;
     const moment = place.moment + 1 + random.exponential(1 / this.params.returns.meanDelayDays);
     const returned = units === 1 || random.chance(FULL_RETURN) ? units : 1 + random.int(units - 1);
     if (!(moment < this.calendar.days)) return;
     const refund = returned === units ? amount : Math.max(1, Math.round((amount * returned) / units));
     const sales = this.sales;
-    sales.char(LETTER_R).int(this.block).char(DASH).int(this.nextReturn++).char(COMMA).ascii(place.customerId);
+    sales
+      .char(LETTER_R)
+      .int(this.block)
+      .char(DASH)
+      .int(this.nextReturn++)
+      .char(COMMA)
+      .ascii(place.customerId);
     sales.char(COMMA);
     this.stamp(moment, place.channel);
     sales.char(COMMA).ascii(product.sku).char(COMMA).int(-returned).char(COMMA).cents(price).char(COMMA);
@@ -110,7 +122,14 @@ export class OrderBook {
     const day = Math.floor(moment);
     const seconds = clockSeconds(moment - day, channel);
     const minutes = Math.floor(seconds / 60);
-    this.sales.ascii(this.calendar.label(day)).char(SPACE).int(Math.floor(minutes / 60), 2).char(COLON);
-    this.sales.int(minutes % 60, 2).char(COLON).int(seconds % 60, 2);
+    this.sales
+      .ascii(this.calendar.label(day))
+      .char(SPACE)
+      .int(Math.floor(minutes / 60), 2)
+      .char(COLON);
+    this.sales
+      .int(minutes % 60, 2)
+      .char(COLON)
+      .int(seconds % 60, 2);
   }
 }

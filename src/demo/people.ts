@@ -75,7 +75,10 @@ const MISSING_BIRTH_YEAR = 0.08;
  * The `name,email,phone` and `gender,birth_year` parts of a customers.csv line for a made-up person. E-mails are
  * on example.com and phones in the unassigned +7 000 range, so nothing can reach a real person.
  */
-export function person(random: Random, serial: number): { contact: string; gender: string; birthYear: string } {
+export function person(
+  random: Random,
+  serial: number,
+): { contact: string; gender: string; birthYear: string } {
   const female = random.chance(FEMALE_SHARE);
   const [first, firstLatin] = random.pick(female ? FEMALE : MALE);
   const [surname, surnameLatin] = random.pick(SURNAMES);

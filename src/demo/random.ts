@@ -55,7 +55,6 @@ export class Random {
   draw(cumulative: Float64Array): number {
     return searchCumulative(cumulative, this.fraction() * (cumulative[cumulative.length - 1] ?? 0));
   }
-
 }
 
 /** The first index whose cumulative weight exceeds `target` (binary search, clamped to the last index). */

@@ -84,7 +84,9 @@ export class ByteSink {
       value = -value;
     }
     const whole = Math.floor(value / 100);
-    return this.int(whole).char(DOT).int(value - whole * 100, 2);
+    return this.int(whole)
+      .char(DOT)
+      .int(value - whole * 100, 2);
   }
 
   /** Makes sure the next `bytes` bytes go to the current chunk, so that `offset` and `repeat` stay valid. */

@@ -32,7 +32,9 @@ export function workerRunner(config: BlockConfig, threads: number): BlockRunner 
   const entry = new URL(`./block-worker${extname(self)}`, import.meta.url).href;
   const load = `import(${JSON.stringify(entry)})`;
   const script =
-    extname(self) === '.ts' ? `import('tsx/esm/api').then((tsx) => { tsx.register(); return ${load}; })` : load;
+    extname(self) === '.ts'
+      ? `import('tsx/esm/api').then((tsx) => { tsx.register(); return ${load}; })`
+      : load;
   const queue: Task[] = [];
   const busy = new Map<Worker, Task>();
   const idle: Worker[] = [];

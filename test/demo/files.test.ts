@@ -100,7 +100,9 @@ describe('demo files', () => {
       bought.set(key, Math.min(bought.get(key) ?? Infinity, dayNumber(field(row, 2))));
     }
     const orphans = returns.filter(
-      (r) => field(r, 1) !== '' && !(dayNumber(field(r, 2)) >= (bought.get(`${field(r, 1)}|${field(r, 3)}`) ?? Infinity)),
+      (r) =>
+        field(r, 1) !== '' &&
+        !(dayNumber(field(r, 2)) >= (bought.get(`${field(r, 1)}|${field(r, 3)}`) ?? Infinity)),
     );
     expect(orphans).toEqual([]);
   });
@@ -162,7 +164,9 @@ describe('demo files', () => {
   });
 
   test('offline purchases happen in store hours', () => {
-    const hours = sales.rows.filter((r) => field(r, 8) === 'offline').map((r) => Number(field(r, 2).slice(11, 13)));
+    const hours = sales.rows
+      .filter((r) => field(r, 8) === 'offline')
+      .map((r) => Number(field(r, 2).slice(11, 13)));
     expect(hours.filter((hour) => hour < 10 || hour >= 22)).toEqual([]);
   });
 

@@ -11,7 +11,14 @@ import { ByteSink } from '../../src/demo/sink.js';
 function book(sink = new ByteSink()): OrderBook {
   const random = new Random(17, 1);
   const catalogue = Catalogue.generate(new Random(17, 0), 500);
-  return new OrderBook(random, new Calendar('2023-01-01', '2025-12-31'), catalogue, DEFAULT_DEMO_PARAMETERS, sink, 1);
+  return new OrderBook(
+    random,
+    new Calendar('2023-01-01', '2025-12-31'),
+    catalogue,
+    DEFAULT_DEMO_PARAMETERS,
+    sink,
+    1,
+  );
 }
 
 function text(sink: ByteSink): string {
@@ -20,7 +27,11 @@ function text(sink: ByteSink): string {
 
 describe('orders', () => {
   test('the lines of an order add up to its value to the cent', () => {
-    const basket = new Basket(new Random(17, 1), Catalogue.generate(new Random(17, 0), 500), DEFAULT_DEMO_PARAMETERS);
+    const basket = new Basket(
+      new Random(17, 1),
+      Catalogue.generate(new Random(17, 0), 500),
+      DEFAULT_DEMO_PARAMETERS,
+    );
     const values = [1, 2, 7, 99, 150, 12_345, 300_000, 2_500_000, 99_999_999];
     for (let i = 0; i < 2000; i++) values.push(1 + ((i * 7919 * 104_729) % 1_000_000));
     for (const value of values) {
@@ -30,7 +41,10 @@ describe('orders', () => {
       const amounts = Array.from(basket.amounts.subarray(0, lines));
       const units = Array.from(basket.units.subarray(0, lines));
       expect(units.every((u) => u >= 1 && u <= 6)).toBe(true);
-      expect(amounts.reduce((s, a) => s + a, 0), `value ${value}`).toBe(value);
+      expect(
+        amounts.reduce((s, a) => s + a, 0),
+        `value ${value}`,
+      ).toBe(value);
       expect(amounts.every((a) => Number.isInteger(a) && a >= 1)).toBe(true);
     }
   });
@@ -38,7 +52,11 @@ describe('orders', () => {
   test('an order is written as lines that share its id, time, store and channel and sum to its value', () => {
     const sink = new ByteSink();
     const orders = book(sink);
-    orders.write({ customerId: 'C0000042', moment: 400.5, channel: 'offline', store: 'MSK01' }, 654_321, CATEGORY_SHARES);
+    orders.write(
+      { customerId: 'C0000042', moment: 400.5, channel: 'offline', store: 'MSK01' },
+      654_321,
+      CATEGORY_SHARES,
+    );
     const lines = text(sink)
       .trim()
       .split('\n')

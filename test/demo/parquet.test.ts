@@ -11,7 +11,13 @@ afterAll(() => [dir, again].forEach((d) => rmSync(d, { recursive: true, force: t
 
 test('parquet files are deterministic too', async () => {
   const first = await generateDemo({ customers: 300, seed: 8, outDir: dir, format: 'parquet', threads: 1 });
-  const second = await generateDemo({ customers: 300, seed: 8, outDir: again, format: 'parquet', threads: 1 });
+  const second = await generateDemo({
+    customers: 300,
+    seed: 8,
+    outDir: again,
+    format: 'parquet',
+    threads: 1,
+  });
   for (const table of ['sales', 'customers', 'products', 'truth'] as const) {
     expect(readFileSync(first.files[table]).equals(readFileSync(second.files[table])), table).toBe(true);
   }

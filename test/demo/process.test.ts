@@ -37,12 +37,17 @@ function hyp2f1(a: number, b: number, c: number, z: number): number {
 }
 
 function expectedRepeat({ r, alpha, a, b }: DemoParameters['bgnbd'], t: number): number {
-  return ((a + b - 1) / (a - 1)) * (1 - Math.pow(alpha / (alpha + t), r) * hyp2f1(r, b, a + b - 1, t / (alpha + t)));
+  return (
+    ((a + b - 1) / (a - 1)) *
+    (1 - Math.pow(alpha / (alpha + t), r) * hyp2f1(r, b, a + b - 1, t / (alpha + t)))
+  );
 }
 
 function expectClose(label: string, sample: number, expected: number, standardError: number): void {
   const z = (sample - expected) / standardError;
-  console.log(`${label}: sample ${sample.toPrecision(5)}, closed form ${expected.toPrecision(5)}, z = ${z.toFixed(2)}`);
+  console.log(
+    `${label}: sample ${sample.toPrecision(5)}, closed form ${expected.toPrecision(5)}, z = ${z.toFixed(2)}`,
+  );
   expect(Math.abs(z), label).toBeLessThan(Z);
 }
 
