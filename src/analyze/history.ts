@@ -9,9 +9,19 @@ export const HISTORY_SQL = `SELECT s.month, c.as_of, c.stage, c.days_in_stage, c
   FROM customer_snapshots c JOIN snapshots s USING (snapshot_id)
   WHERE c.customer_id = $1 ORDER BY c.snapshot_id`;
 
+/** The history with CLV, churn risk and expected purchases at each snapshot (`clientele predict --snapshots`). */
+export const HISTORY_WITH_PREDICTIONS_SQL = `SELECT h.*, p.clv, p.churn_risk, p.p_alive, p.expected_purchases
+  FROM (${HISTORY_SQL.replace('SELECT s.month,', 'SELECT c.snapshot_id, s.month,')}) h
+  LEFT JOIN snapshot_predictions p ON p.snapshot_id = h.snapshot_id AND p.customer_id = $1
+  ORDER BY h.snapshot_id`;
+
+export async function historySql(ws: Workspace): Promise<string> {
+  return (await ws.tableExists('snapshot_predictions')) ? HISTORY_WITH_PREDICTIONS_SQL : HISTORY_SQL;
+}
+
 export async function customerHistory(ws: Workspace, customerId: string): Promise<Record<string, unknown>[]> {
   await requireAnalysis(ws);
-  const rows = await ws.all(HISTORY_SQL, [customerId]);
+  const rows = await ws.all(await historySql(ws), [customerId]);
   if (rows.length === 0) {
     const known = Number(await ws.scalar(`SELECT count(*) FROM sales WHERE customer_id = $1`, [customerId]));
     throw new InputError(

@@ -18,7 +18,10 @@ export const PIVOT_DIMENSIONS = {
 } as const;
 export type PivotDimension = keyof typeof PIVOT_DIMENSIONS;
 
-/** Measures: customers at the snapshot, and what they did in the snapshot's month. */
+/**
+ * Measures: customers at the snapshot, what they did in the snapshot's month, and — after
+ * `clientele predict --snapshots` — their predicted CLV and churn risk at that snapshot.
+ */
 export const PIVOT_MEASURES = {
   count: 'count(*)',
   active: 'count(*) FILTER (WHERE purchased)',
@@ -27,6 +30,9 @@ export const PIVOT_MEASURES = {
   gross_revenue: 'sum(gross_revenue)',
   avg_recency_days: 'avg(recency_days)',
   avg_revenue: 'avg(revenue)',
+  avg_clv: 'avg(clv)',
+  sum_clv: 'sum(clv)',
+  avg_churn_risk: 'avg(churn_risk)',
 } as const;
 export type PivotMeasure = keyof typeof PIVOT_MEASURES;
 
@@ -95,13 +101,20 @@ export async function pivotQuery(
         WHERE s.customer_id IS NOT NULL AND s.amount > 0 AND s.ts < (SELECT as_of FROM analyses) + INTERVAL 1 DAY
         GROUP BY s.customer_id) fav ON fav.customer_id = c.customer_id`
     : '';
-  const base = `SELECT c.*, sn.month,
+  const predictions = await ws.tableExists('snapshot_predictions');
+  if (!predictions && measures.some((m) => m.includes('clv') || m.includes('churn'))) {
+    throw new InputError(
+      'CLV and churn-risk measures need predictions at every snapshot: run `clientele predict --snapshots` first.',
+    );
+  }
+  const base = `SELECT c.*, sn.month, ${predictions ? 'pr.clv, pr.churn_risk' : 'NULL AS clv, NULL AS churn_risk'},
       coalesce(p.stage, '(entered)') || '→' || c.stage AS transition,
       cu.region,
       ${needsFavourites ? `fav.category_line AS category, fav.channel_line AS channel` : `NULL AS category, NULL AS channel`}
     FROM customer_snapshots c JOIN snapshots sn USING (snapshot_id)
     LEFT JOIN customer_snapshots p ON p.customer_id = c.customer_id AND p.snapshot_id = c.snapshot_id - 1
     LEFT JOIN customers cu ON cu.customer_id = c.customer_id
+    ${predictions ? 'LEFT JOIN snapshot_predictions pr ON pr.snapshot_id = c.snapshot_id AND pr.customer_id = c.customer_id' : ''}
     ${favourites}`;
   const dims = [rows, ...(cols ? [cols] : [])];
   const select = dims.map((d) => `${ident(PIVOT_DIMENSIONS[d])} AS ${ident(d)}`);

@@ -18,6 +18,8 @@ import { registerProducts } from './commands/products.js';
 import { registerDemo } from './commands/demo.js';
 import { registerStart } from './commands/start.js';
 import { registerServe } from './commands/serve.js';
+import { registerModel } from './commands/model.js';
+import { registerPredict } from './commands/predict.js';
 
 import { VERSION } from '../version.js';
 
@@ -57,6 +59,8 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     registerCohorts,
     registerPivot,
     registerProducts,
+    registerModel,
+    registerPredict,
     registerMetrics,
     registerRejects,
   ]) {

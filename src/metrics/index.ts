@@ -1,10 +1,12 @@
 import { CUSTOMER_ID_METRIC, PROFILE_METRICS } from './catalogue.js';
 import { RHYTHM_METRICS, SNAPSHOT_METRICS } from './segment-metrics.js';
+import { PREDICTION_METRICS } from './prediction-metrics.js';
 import type { Metric } from './metric.js';
 
 export type { Metric, MetricGroup, Unit, Level, Text } from './metric.js';
 export { PROFILE_METRICS, CUSTOMER_ID_METRIC, PURCHASE, RETURN } from './catalogue.js';
 export { RHYTHM_METRICS, SNAPSHOT_METRICS } from './segment-metrics.js';
+export { PREDICTION_METRICS } from './prediction-metrics.js';
 
 /** Profile columns in the order people read them. */
 export const PROFILE_COLUMNS: readonly string[] = [
@@ -51,9 +53,18 @@ export const PROFILE_COLUMNS: readonly string[] = [
 /** Columns the profile adds when `clientele analyze` has a snapshot at the same as-of date. */
 export const SEGMENT_COLUMNS: readonly string[] = SNAPSHOT_METRICS.map((m) => m.id);
 
+/** Columns the profile adds when `clientele predict` stored predictions at the same as-of date. */
+export const PREDICTION_COLUMNS: readonly string[] = PREDICTION_METRICS.map((m) => m.id);
+
 /** Every documented column, by id. */
 export function catalogue(): Metric[] {
-  return [CUSTOMER_ID_METRIC, ...PROFILE_METRICS, ...RHYTHM_METRICS, ...SNAPSHOT_METRICS];
+  return [
+    CUSTOMER_ID_METRIC,
+    ...PROFILE_METRICS,
+    ...RHYTHM_METRICS,
+    ...SNAPSHOT_METRICS,
+    ...PREDICTION_METRICS,
+  ];
 }
 
 export function metricById(id: string): Metric | undefined {

@@ -40,9 +40,10 @@ export interface Text {
  * - `derived`: an expression over metrics listed before it and `as_of`;
  * - `attribute`: a column of the customers table (`c`);
  * - `population`: an expression over the metrics above and the population's rhythm `pop.r0`, `pop.c0`;
- * - `snapshot`: a column of the stored analysis (`cs`, customer_snapshots) at the same as-of date.
+ * - `snapshot`: a column of the stored analysis (`cs`, customer_snapshots) at the same as-of date;
+ * - `prediction`: a column of the stored predictions (`pr`) at the same as-of date.
  */
-export type Level = 'line' | 'gap' | 'derived' | 'attribute' | 'population' | 'snapshot';
+export type Level = 'line' | 'gap' | 'derived' | 'attribute' | 'population' | 'snapshot' | 'prediction';
 
 export interface Metric {
   id: string;

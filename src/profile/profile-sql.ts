@@ -4,8 +4,10 @@ import {
   PURCHASE,
   RHYTHM_METRICS,
   SNAPSHOT_METRICS,
+  PREDICTION_METRICS,
   PROFILE_COLUMNS,
   SEGMENT_COLUMNS,
+  PREDICTION_COLUMNS,
 } from '../metrics/index.js';
 import type { Metric } from '../metrics/index.js';
 
@@ -15,19 +17,28 @@ import type { Metric } from '../metrics/index.js';
  * purchase days are aggregated separately; derived metrics are computed from both, then the rhythm metrics
  * from the population's medians. With `segments`, the stored analysis at the same date adds its columns.
  */
-export function profileSql(options: { segments?: boolean } = {}): string {
+export function profileSql(options: { segments?: boolean; predictions?: boolean } = {}): string {
   const metrics: readonly Metric[] = [
     ...PROFILE_METRICS,
     ...RHYTHM_METRICS,
     ...(options.segments ? SNAPSHOT_METRICS : []),
+    ...(options.predictions ? PREDICTION_METRICS : []),
   ];
-  const columns = [...PROFILE_COLUMNS, ...(options.segments ? SEGMENT_COLUMNS : [])];
+  const columns = [
+    ...PROFILE_COLUMNS,
+    ...(options.segments ? SEGMENT_COLUMNS : []),
+    ...(options.predictions ? PREDICTION_COLUMNS : []),
+  ];
   const at = (level: Metric['level']): Metric[] => metrics.filter((m) => m.level === level);
   const expr = (m: Metric): string => `CAST(${m.sql} AS ${m.type}) AS ${m.id}`;
   const snapshotJoin = options.segments
     ? `LEFT JOIN snapshots sn ON sn.as_of = CAST($1 AS DATE)
        LEFT JOIN customer_snapshots cs ON cs.snapshot_id = sn.snapshot_id AND cs.customer_id = d.customer_id`
     : '';
+  const predictionJoin = options.predictions
+    ? `LEFT JOIN predictions pr ON pr.customer_id = d.customer_id AND pr.as_of = CAST($1 AS DATE)`
+    : '';
+  const joined = [...at('snapshot'), ...at('prediction')];
   return `WITH params AS (SELECT CAST($1 AS DATE) AS as_of),
 lines AS (
   SELECT s.customer_id, s.order_id, CAST(s.ts AS DATE) AS day, s.ts, s.amount,
@@ -70,8 +81,8 @@ rhythm AS (
   FROM derived d CROSS JOIN pop
 ),
 final AS (
-  SELECT d.*${at('snapshot').length ? `, ${at('snapshot').map(expr).join(', ')}` : ''}
-  FROM rhythm d ${snapshotJoin}
+  SELECT d.*${joined.length ? `, ${joined.map(expr).join(', ')}` : ''}
+  FROM rhythm d ${snapshotJoin} ${predictionJoin}
 )
 SELECT ${columns.join(', ')} FROM final`;
 }

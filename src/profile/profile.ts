@@ -18,6 +18,8 @@ export interface ProfileSummary {
   columns: string[];
   /** Stage, RFM and ABC/XYZ columns are included (an analysis exists at this date). */
   segments: boolean;
+  /** CLV, P(alive) and churn-risk columns are included (`clientele predict` ran at this date). */
+  predictions: boolean;
   out: WriteResult | null;
 }
 
@@ -31,8 +33,9 @@ export async function runProfile(
 ): Promise<ProfileSummary> {
   const asOf = await resolveAsOf(ws, options.asOf);
   const segments = await hasSnapshot(ws, asOf);
-  await ws.run(`CREATE OR REPLACE TEMP TABLE cl_profile AS ${profileSql({ segments })}`, [asOf]);
-  const s = await ws.one<Omit<ProfileSummary, 'as_of' | 'columns' | 'out' | 'segments'>>(`
+  const predictions = await hasPredictions(ws, asOf);
+  await ws.run(`CREATE OR REPLACE TEMP TABLE cl_profile AS ${profileSql({ segments, predictions })}`, [asOf]);
+  const s = await ws.one<Omit<ProfileSummary, 'as_of' | 'columns' | 'out' | 'segments' | 'predictions'>>(`
     SELECT count(*) AS customers,
            coalesce(sum(orders), 0) AS orders,
            coalesce(sum(gross_revenue), 0) AS gross_revenue,
@@ -48,11 +51,19 @@ export async function runProfile(
   const out = options.out
     ? await writeQuery(ws, `SELECT * FROM cl_profile ORDER BY revenue DESC, customer_id`, [], options.out)
     : null;
-  return { as_of: asOf, ...s!, columns, segments, out };
+  return { as_of: asOf, ...s!, columns, segments, predictions, out };
 }
 
 /** Whether `clientele analyze` stored a snapshot at this date (its segment columns then join the profile). */
 export async function hasSnapshot(ws: Workspace, asOf: string): Promise<boolean> {
   if (!(await ws.tableExists('snapshots'))) return false;
   return Number(await ws.scalar(`SELECT count(*) FROM snapshots WHERE as_of = CAST($1 AS DATE)`, [asOf])) > 0;
+}
+
+/** Whether `clientele predict` stored predictions at this date. */
+export async function hasPredictions(ws: Workspace, asOf: string): Promise<boolean> {
+  if (!(await ws.tableExists('predictions'))) return false;
+  return (
+    Number(await ws.scalar(`SELECT count(*) FROM predictions WHERE as_of = CAST($1 AS DATE)`, [asOf])) > 0
+  );
 }

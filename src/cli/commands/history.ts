@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { customerHistory, HISTORY_SQL } from '../../analyze/history.js';
+import { customerHistory, historySql } from '../../analyze/history.js';
 import { workspaceOption, type Context } from '../context.js';
 import { answerTable, cell } from '../table-output.js';
 import { table } from '../format.js';
@@ -21,7 +21,7 @@ export function registerHistory(program: Command, ctx: Context): void {
             ctx,
             ws,
             opts,
-            { sql: HISTORY_SQL, params: [customerId] },
+            { sql: await historySql(ws), params: [customerId] },
             {
               json: async () => ({ customer_id: customerId, history: rows }),
               text: async () =>

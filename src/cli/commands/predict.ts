@@ -1,0 +1,93 @@
+import type { Command } from 'commander';
+import { InputError } from '../../errors.js';
+import { predict, predictSnapshots, type PredictReport } from '../../predict/predict.js';
+import { requireAnalysis } from '../../analyze/analyze.js';
+import { parseModel, PURCHASE_MODELS, type PurchaseModelName } from '../../predict/models.js';
+import { parseUnit } from '../../predict/time-unit.js';
+import { workspaceOption, type Context } from '../context.js';
+import { fmtInt, fmtNum } from '../format.js';
+import { answerTable } from '../table-output.js';
+
+export function registerPredict(program: Command, ctx: Context): void {
+  const cmd = program
+    .command('predict')
+    .description(
+      'Expected purchases, P(alive), churn risk, expected spend, CLV and next purchase date of every customer',
+    )
+    .option('--as-of <date>', 'predict from this date, YYYY-MM-DD (default: the latest sale)')
+    .option('--model <model>', 'bgnbd | pnbd | mbgnbd', 'bgnbd')
+    .option('--horizon <n>', 'horizon length, in --unit', '12')
+    .option('--unit <unit>', 'day | week | month', 'month')
+    .option('--discount-rate <r>', 'discount rate per --unit period, e.g. 0.01 a month', '0')
+    .option('--margin <m>', 'share of revenue kept as profit, from 0 to 1 (1 = revenue CLV)', '1')
+    .option(
+      '--snapshots',
+      'also predict at every snapshot of the analysis (each fitted on its own past), for the CLV history',
+    )
+    .option('--out <file>', 'write one row per customer to a .csv, .xlsx, .parquet or .json file')
+    .option('--json', 'print as JSON');
+  workspaceOption(cmd).action(
+    async (
+      opts: {
+        asOf?: string;
+        model: string;
+        horizon: string;
+        unit: string;
+        discountRate: string;
+        margin: string;
+        snapshots?: boolean;
+        out?: string;
+        json?: boolean;
+      },
+      command: Command,
+    ) => {
+      const model = parseModel(opts.model);
+      if (!(PURCHASE_MODELS as readonly string[]).includes(model))
+        throw new InputError(`--model must be one of ${PURCHASE_MODELS.join(', ')}.`);
+      const horizon = Number(opts.horizon);
+      if (!Number.isInteger(horizon) || horizon < 1 || horizon > 1200)
+        throw new InputError(`--horizon must be a whole number from 1 to 1200; got "${opts.horizon}".`);
+      const discountRate = Number(opts.discountRate);
+      if (!Number.isFinite(discountRate) || discountRate < 0 || discountRate >= 1)
+        throw new InputError(
+          `--discount-rate must be a number from 0 to below 1; got "${opts.discountRate}".`,
+        );
+      const margin = Number(opts.margin);
+      if (!Number.isFinite(margin) || margin < 0 || margin > 1)
+        throw new InputError(`--margin must be a number from 0 to 1; got "${opts.margin}".`);
+      const unit = parseUnit(opts.unit, '--unit', 'month');
+      await ctx.withWorkspace(command, async (ws) => {
+        const options = { model: model as PurchaseModelName, horizon, unit, discountRate, margin };
+        const report = await predict(ws, { ...options, asOf: opts.asOf });
+        if (opts.snapshots) {
+          await requireAnalysis(ws);
+          report.snapshots_predicted = await predictSnapshots(ws, options);
+        }
+        await answerTable(
+          ctx,
+          ws,
+          opts,
+          { sql: `SELECT * FROM predictions ORDER BY clv DESC, customer_id`, params: [] },
+          {
+            json: async () => report,
+            text: async () => describePredict(report),
+          },
+        );
+      });
+    },
+  );
+}
+
+function describePredict(r: PredictReport): string {
+  return `Predictions as of ${r.as_of} for ${fmtInt(r.customers)} customers, next ${r.horizon} ${r.unit}s
+  model ${r.model}: ${Object.entries(r.params)
+    .map(([k, v]) => `${k} ${fmtNum(v, 4)}`)
+    .join(', ')} (log-likelihood ${fmtNum(r.loglik, 1)})
+  spend: ${Object.entries(r.spend_params)
+    .map(([k, v]) => `${k} ${fmtNum(v, 4)}`)
+    .join(', ')}
+  expected purchases ${fmtNum(r.totals.expected_purchases, 0)} · CLV ${fmtNum(r.totals.clv, 0)} (margin ${r.margin}, discount ${r.discount_rate} per ${r.unit})
+  expected customers still alive ${fmtNum(r.totals.expected_alive, 0)}; churn risk above 50 %: ${fmtInt(r.churn_risk_over_half)}
+Write every customer with --out predictions.csv; the profile now includes these columns.
+`;
+}
