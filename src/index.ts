@@ -42,5 +42,8 @@ export { writeQuery, outputFormat, type WriteResult, type OutputFormat } from '.
 
 // command line
 export { runCli } from './cli/main.js';
+// campaigns
+export * from './campaigns/index.js';
+
 // HTTP API and web app
 export { createServer, type ServerOptions } from './server/create-server.js';

@@ -20,6 +20,7 @@ import { registerStart } from './commands/start.js';
 import { registerServe } from './commands/serve.js';
 import { registerModel } from './commands/model.js';
 import { registerPredict } from './commands/predict.js';
+import { registerCampaign } from './commands/campaign.js';
 
 import { VERSION } from '../version.js';
 
@@ -61,6 +62,7 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     registerProducts,
     registerModel,
     registerPredict,
+    registerCampaign,
     registerMetrics,
     registerRejects,
   ]) {
