@@ -6,6 +6,8 @@ import { baseStageSql, recencyStageStartSql, type LifecycleOptions } from '../se
 import { quantileLevels, scoreSql, segmentSql, type RfmOptions } from '../segments/rfm.js';
 import { abcSql, xyzSql, type AbcXyzOptions } from '../segments/abc-xyz.js';
 import { histogramQuantile } from './quantile.js';
+import { STAGES } from '../segments/stages.js';
+import { RFM_SEGMENTS } from '../segments/rfm-map.js';
 import { LOOKBACK_MONTHS, type SnapshotDate } from './snapshot-dates.js';
 
 export interface PipelineOptions {
@@ -65,7 +67,7 @@ export async function buildSnapshots(ws: Workspace, o: PipelineOptions): Promise
 
   // Customers get a dense integer key: every later sort and join is on it, not on the text id.
   await ws.run(`CREATE OR REPLACE TEMP TABLE cl_first AS
-    SELECT row_number() OVER () AS cid, customer_id, first_purchase, ${bucketOf('first_purchase')} AS first_bucket
+    SELECT row_number() OVER (ORDER BY customer_id) AS cid, customer_id, first_purchase, ${bucketOf('first_purchase')} AS first_bucket
     FROM (SELECT customer_id, min(day) AS first_purchase FROM cl_cday WHERE purchase GROUP BY customer_id)`);
 
   // Customer-month facts: lines before a customer's first purchase month fold into that month.
@@ -90,6 +92,9 @@ export async function buildSnapshots(ws: Workspace, o: PipelineOptions): Promise
         sum(m.returns) OVER w AS returns,
         sum(m.items) OVER w AS items,
         max(m.last_pday) OVER w AS last_purchase,
+        max(m.last_pday) OVER wprev AS last_purchase_before,
+        coalesce(m.purchase_days, 0) AS month_pdays,
+        coalesce(m.gap_n, 0) AS month_gap_n, coalesce(m.gap_sum, 0) AS month_gap_sum, coalesce(m.gap_sumsq, 0) AS month_gap_sumsq,
         sum(m.gap_n) OVER w AS gap_n, sum(m.gap_sum) OVER w AS gap_sum, sum(m.gap_sumsq) OVER w AS gap_sumsq,
         coalesce(m.gross, 0) - coalesce(m.returns, 0) AS period_revenue,
         coalesce(m.new_orders, 0) AS period_orders,
@@ -98,6 +103,7 @@ export async function buildSnapshots(ws: Workspace, o: PipelineOptions): Promise
         sum(power(coalesce(m.gross, 0) - coalesce(m.returns, 0), 2)) OVER w12 AS revenue_sq_12m
       FROM grid g LEFT JOIN cl_month m USING (cid, bucket)
       WINDOW w AS (PARTITION BY g.cid ORDER BY g.bucket ROWS UNBOUNDED PRECEDING),
+             wprev AS (PARTITION BY g.cid ORDER BY g.bucket ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
              w12 AS (PARTITION BY g.cid ORDER BY g.bucket ROWS 11 PRECEDING))
     SELECT r.*, s.snapshot_id, s.as_of, s.period_start,
       date_diff('day', r.last_purchase, s.as_of) AS recency_days,
@@ -117,16 +123,12 @@ export async function buildSnapshots(ws: Workspace, o: PipelineOptions): Promise
         const cuts = (['r', 'f', 'm'] as const).flatMap((d) =>
           cutNames.map((i) => `${v(`${d}_cut_${i}`)}::DOUBLE`),
         );
-        return `(${s.snapshot_id}, ${v('r0')}, ${v('c0')}, ${v('one_time_days')}, ${v('lapse_days')}, ${cuts.join(', ')})`;
+        return `(${s.snapshot_id}, DATE ${literal(s.as_of)}, DATE ${literal(s.period_start)}, ${v('r0')}, ${v('c0')}, ${v('one_time_days')}, ${v('lapse_days')}, ${cuts.join(', ')})`;
       })
-      .join(', ')}) t(snapshot_id, r0, c0, g, l, ${cutColumns.join(', ')})`,
+      .join(', ')}) t(snapshot_id, t_as_of, t_period_start, r0, c0, g, l, ${cutColumns.join(', ')})`,
   );
   const cutCols = (d: 'r' | 'f' | 'm'): string[] => cutNames.map((i) => `t.${d}${i}`);
 
-  const rhythm = rhythmSql(
-    { k: 'gap_n', mean: 'gap_mean', sd: 'gap_sd', r0: 't.r0', c0: 't.c0' },
-    o.lifecycle.kappa,
-  );
   const stageCols = {
     firstInPeriod: 'first_purchase >= period_start',
     purchaseDays: 'purchase_days',
@@ -137,40 +139,90 @@ export async function buildSnapshots(ws: Workspace, o: PipelineOptions): Promise
     l: 'l',
   };
   const lv = o.rfm.levels;
-  // The stage before `restored`: thresholds, rhythm and scores only, no look at other snapshots.
-  await ws.run(`CREATE OR REPLACE TEMP TABLE cl_base AS
+  // The stage at this snapshot and at the previous one, from running totals only (the previous snapshot's
+  // totals are this one's minus this month's), so no row has to look at another row yet.
+  const prev = rhythmSql(
+    { k: 'p.prev_gap_n', mean: 'p.prev_gap_mean', sd: 'p.prev_gap_sd', r0: 'tp.r0', c0: 'tp.c0' },
+    o.lifecycle.kappa,
+  );
+  const prevStage = baseStageSql({
+    firstInPeriod: 'first_purchase >= prev_period_start',
+    purchaseDays: '(purchase_days - month_pdays)',
+    recency: "date_diff('day', last_purchase_before, prev_as_of)",
+    r: 'prev_r',
+    s: 'prev_s',
+    g: 'prev_g',
+    l: 'prev_l',
+  });
+  const now = rhythmSql(
+    { k: 'g.gap_n', mean: 'g.gap_mean', sd: 'g.gap_sd', r0: 't.r0', c0: 't.c0' },
+    o.lifecycle.kappa,
+  );
+  await ws.run(`CREATE OR REPLACE TEMP TABLE cl_stage_in AS
+    WITH p AS (
+      SELECT g.cid, g.snapshot_id, g.purchased, g.first_purchase, g.period_start, g.purchase_days, g.recency_days,
+        g.month_pdays, g.last_purchase_before, g.revenue_12m, t.g AS t_g, t.l AS t_l,
+        ${now.r} AS rhythm_days, ${now.s} AS spread_days,
+        g.gap_n - g.month_gap_n AS prev_gap_n,
+        CASE WHEN g.gap_n - g.month_gap_n > 0 THEN (g.gap_sum - g.month_gap_sum) / (g.gap_n - g.month_gap_n) END AS prev_gap_mean,
+        CASE WHEN g.gap_n - g.month_gap_n > 1 THEN sqrt(greatest((g.gap_sumsq - g.month_gap_sumsq)
+          - power(g.gap_sum - g.month_gap_sum, 2) / (g.gap_n - g.month_gap_n), 0) / (g.gap_n - g.month_gap_n - 1)) END AS prev_gap_sd
+      FROM cl_grid g JOIN cl_thr t USING (snapshot_id)),
+    q AS (
+      SELECT p.*, tp.snapshot_id AS prev_snapshot, tp.t_as_of AS prev_as_of, tp.t_period_start AS prev_period_start,
+        tp.g AS prev_g, tp.l AS prev_l, ${prev.r} AS prev_r, ${prev.s} AS prev_s
+      FROM p LEFT JOIN cl_thr tp ON tp.snapshot_id = p.snapshot_id - 1)
+    SELECT cid, snapshot_id, purchased, rhythm_days, spread_days,
+      ${abcSql('revenue_12m', o.abcXyz, 'snapshot_id', 'cid')} AS abc,
+      ${baseStageSql({ ...stageCols, g: 't_g', l: 't_l' })} AS base_stage,
+      CASE WHEN prev_snapshot IS NULL OR purchase_days - month_pdays = 0 THEN NULL ELSE ${prevStage} END AS prev_stage
+    FROM q`);
+
+  // Restored: active now, and the month of the last purchase began with the customer asleep or lost.
+  // A run of equal stages starts at its first snapshot (gaps and islands). Windows over a narrow table.
+  await ws.run(`CREATE OR REPLACE TEMP TABLE cl_stage AS
+    WITH a AS (
+      SELECT cid, snapshot_id, base_stage, rhythm_days, spread_days, abc,
+        last_value(CASE WHEN purchased THEN coalesce(prev_stage IN ('asleep', 'lost'), false) END IGNORE NULLS)
+          OVER (PARTITION BY cid ORDER BY snapshot_id ROWS UNBOUNDED PRECEDING) AS came_back
+      FROM cl_stage_in),
+    b AS (
+      SELECT cid, snapshot_id, rhythm_days, spread_days, abc,
+        CASE WHEN base_stage = 'active' AND came_back THEN 'restored' ELSE base_stage END AS stage FROM a),
+    c AS (
+      SELECT *, snapshot_id - row_number() OVER (PARTITION BY cid, stage ORDER BY snapshot_id) AS run FROM b)
+    SELECT cid, snapshot_id, stage, rhythm_days, spread_days, abc,
+      min(snapshot_id) OVER (PARTITION BY cid, stage, run) AS run_start FROM c`);
+  await ws.run(`DROP TABLE cl_stage_in`);
+
+  // Low-cardinality labels are stored as ENUMs: one byte each, and they still read and compare as text.
+  for (const [name, values] of [
+    ['cl_stage_type', STAGES],
+    ['cl_rfm_type', RFM_SEGMENTS],
+    ['cl_abc_type', ['A', 'B', 'C']],
+    ['cl_xyz_type', ['X', 'Y', 'Z']],
+  ] as const) {
+    if (!(await ws.one(`SELECT 1 FROM duckdb_types() WHERE type_name = $1`, [name]))) {
+      await ws.run(`CREATE TYPE ${name} AS ENUM (${values.map((v) => literal(v)).join(', ')})`);
+    }
+  }
+
+  await ws.run(`CREATE OR REPLACE TABLE customer_snapshots AS
     WITH b AS (
-      SELECT g.*, t.g, t.l, ${rhythm.r} AS rhythm_days, ${rhythm.s} AS spread_days,
+      SELECT g.*, t.g, t.l, st.stage, st.run_start, st.abc, st.rhythm_days, st.spread_days,
         ${scoreSql('g.recency_days', cutCols('r'), true, lv)} AS r_score,
         ${scoreSql('g.orders', cutCols('f'), false, lv)} AS f_score,
         ${scoreSql('g.gross_revenue', cutCols('m'), false, lv)} AS m_score,
-        ${bucketOf('g.last_purchase')} - ${LOOKBACK_MONTHS} AS last_purchase_snapshot
-      FROM cl_grid g JOIN cl_thr t USING (snapshot_id))
-    SELECT *, ${baseStageSql(stageCols)} AS base_stage FROM b`);
-
-  // Restored: active now, and the month of the last purchase began with the customer asleep or lost.
-  // The run of equal stages a row belongs to starts at the latest snapshot where the stage changed.
-  await ws.run(`CREATE OR REPLACE TEMP TABLE cl_staged AS
-    WITH s AS (
-      SELECT b.*,
-        CASE WHEN b.base_stage = 'active' AND before.base_stage IN ('asleep', 'lost') THEN 'restored' ELSE b.base_stage END AS stage,
-        m.first_pday AS last_period_first_purchase
-      FROM cl_base b
-      LEFT JOIN cl_base before ON before.cid = b.cid AND before.snapshot_id = b.last_purchase_snapshot - 1
-      LEFT JOIN cl_month m ON m.cid = b.cid AND m.bucket = b.last_purchase_snapshot + ${LOOKBACK_MONTHS}),
-    changes AS (
-      SELECT s.*, CASE WHEN s.stage IS DISTINCT FROM p.stage THEN s.snapshot_id END AS change_at
-      FROM s LEFT JOIN s p ON p.cid = s.cid AND p.snapshot_id = s.snapshot_id - 1)
-    SELECT *, max(change_at) OVER (PARTITION BY cid ORDER BY snapshot_id ROWS UNBOUNDED PRECEDING) AS run_start
-    FROM changes`);
-
-  await ws.run(`CREATE OR REPLACE TABLE customer_snapshots AS
-    WITH classed AS (
-      SELECT c.*, f.customer_id, sn.run_period_start,
-        ${abcSql('revenue_12m', o.abcXyz, 'snapshot_id', 'f.customer_id')} AS abc,
-        ${xyzSql('revenue_12m', 'revenue_sq_12m', o.abcXyz)} AS xyz
-      FROM cl_staged c JOIN cl_first f USING (cid)
-      JOIN (SELECT snapshot_id AS run_snapshot, period_start AS run_period_start FROM cl_snap) sn ON sn.run_snapshot = c.run_start)
+        ${bucketOf('g.last_purchase')} AS last_purchase_bucket
+      FROM cl_grid g JOIN cl_thr t USING (snapshot_id) JOIN cl_stage st USING (cid, snapshot_id)),
+    classed AS (
+      SELECT b.*, f.customer_id, rs.t_period_start AS run_period_start,
+        lm.first_pday AS last_period_first_purchase, rm.first_pday AS run_first_purchase,
+        ${xyzSql('b.revenue_12m', 'b.revenue_sq_12m', o.abcXyz)} AS xyz
+      FROM b JOIN cl_first f USING (cid)
+      JOIN cl_thr rs ON rs.snapshot_id = b.run_start
+      LEFT JOIN cl_month lm ON lm.cid = b.cid AND lm.bucket = b.last_purchase_bucket
+      LEFT JOIN cl_month rm ON rm.cid = b.cid AND rm.bucket = b.run_start + ${LOOKBACK_MONTHS})
     SELECT snapshot_id, as_of, customer_id, strftime(first_purchase, '%Y-%m') AS cohort,
       CAST(orders AS BIGINT) AS orders, CAST(purchase_days AS BIGINT) AS purchase_days,
       CAST(gross_revenue AS DOUBLE) AS gross_revenue, CAST(returns AS DOUBLE) AS returns,
@@ -179,22 +231,22 @@ export async function buildSnapshots(ws: Workspace, o: PipelineOptions): Promise
       rhythm_days, spread_days,
       CAST(last_purchase + CAST(round(rhythm_days) AS INTEGER) AS DATE) AS expected_next_purchase,
       CAST(greatest(0, recency_days - round(rhythm_days)) AS INTEGER) AS days_overdue,
-      stage,
+      CAST(stage AS cl_stage_type) AS stage,
       CAST(coalesce(
         ${recencyStageStartSql('stage', { ...stageCols, lastPurchase: 'last_purchase' })},
         CASE WHEN stage IN ('new', 'one_time') THEN first_purchase END,
         CASE WHEN stage = 'restored' THEN last_period_first_purchase END,
+        run_first_purchase,
         greatest(run_period_start, first_purchase)) AS DATE) AS stage_since,
       CAST(r_score AS TINYINT) AS r_score, CAST(f_score AS TINYINT) AS f_score, CAST(m_score AS TINYINT) AS m_score,
-      ${segmentSql(o.rfm, 'r_score', 'f_score', 'm_score')} AS rfm_segment,
+      CAST(${segmentSql(o.rfm, 'r_score', 'f_score', 'm_score')} AS cl_rfm_type) AS rfm_segment,
       CAST(revenue_12m AS DOUBLE) AS revenue_12m,
       CASE WHEN revenue_12m > 0 THEN sqrt(greatest(revenue_sq_12m / 12 - power(revenue_12m / 12, 2), 0)) / (revenue_12m / 12) END AS cv_12m,
-      abc, xyz,
+      CAST(abc AS cl_abc_type) AS abc, CAST(xyz AS cl_xyz_type) AS xyz,
       CAST(period_revenue AS DOUBLE) AS period_revenue, CAST(period_orders AS BIGINT) AS period_orders, purchased,
       CAST(greatest(0, date_diff('day', stage_since, as_of)) AS INTEGER) AS days_in_stage
-    FROM classed
-    ORDER BY snapshot_id`);
-  for (const t of ['cl_cday', 'cl_first', 'cl_month', 'cl_grid', 'cl_base', 'cl_staged', 'cl_thr'])
+    FROM classed`);
+  for (const t of ['cl_cday', 'cl_first', 'cl_month', 'cl_grid', 'cl_stage', 'cl_thr'])
     await ws.run(`DROP TABLE IF EXISTS ${t}`);
   return thresholds;
 }
