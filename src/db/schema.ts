@@ -1,5 +1,6 @@
 /**
- * The canonical workspace tables (see DESIGN.md, "Canonical schema"). Column names are a contract shared by
+ * The canonical workspace tables (sales live in one table per load behind the `sales` view, see
+ * sales-parts.ts) (see DESIGN.md, "Canonical schema"). Column names are a contract shared by
  * ingest, metrics, exports and the API. `SCHEMA_VERSION` is stored in `meta` so later versions can migrate.
  */
 export const SCHEMA_VERSION = 1;
@@ -38,18 +39,6 @@ export const SCHEMA_DDL: readonly string[] = [
      message VARCHAR NOT NULL,
      "column" VARCHAR,
      raw VARCHAR
-   )`,
-  `CREATE TABLE IF NOT EXISTS sales (
-     load_id INTEGER NOT NULL,
-     customer_id VARCHAR,
-     order_id VARCHAR NOT NULL,
-     ts TIMESTAMP NOT NULL,
-     amount DECIMAL(18,2) NOT NULL,
-     quantity DOUBLE,
-     sku VARCHAR,
-     store VARCHAR,
-     channel VARCHAR,
-     cost DECIMAL(18,2)
    )`,
   `CREATE TABLE IF NOT EXISTS customers (
      customer_id VARCHAR NOT NULL,

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { InputError, errorMessage } from '../errors.js';
 import { SCHEMA_DDL, SCHEMA_VERSION } from './schema.js';
 import { MACROS_SQL } from './macros.js';
+import { prepareSales } from './sales-parts.js';
 import { toPlain, type Row } from './values.js';
 
 export const DEFAULT_WORKSPACE = 'clientele.duckdb';
@@ -82,6 +83,7 @@ export class Workspace {
 
   private async migrate(): Promise<void> {
     for (const ddl of SCHEMA_DDL) await this.connection.run(ddl);
+    await prepareSales(this);
     await this.connection.run(`INSERT OR REPLACE INTO meta VALUES ('schema_version', $1)`, [
       String(SCHEMA_VERSION),
     ]);

@@ -13,6 +13,7 @@ import { scanRecords } from './record-scanner.js';
 import { REJECT_ERRORS_TABLE, REJECT_SCANS_TABLE, type Source } from './source.js';
 import { STAGE_TABLE, stageSql, type ParseRules } from './stage.js';
 import { watchProgress, type ProgressListener } from '../util/progress.js';
+import { refreshSalesView, salesPartTable } from '../db/sales-parts.js';
 
 export interface IngestOptions {
   kind?: Kind;
@@ -64,6 +65,9 @@ export interface LoadReport {
 }
 
 const FIRST_LINES = 10;
+
+/** The load's rejected rows, collected before the commit and copied into `rejects` by it. */
+const LOAD_REJECTS = 'cl_load_rejects';
 
 /**
  * Loads one file into the workspace. Every row read is either accepted into the canonical table or kept in
@@ -157,26 +161,53 @@ async function load(
   await ws.run(`DROP TABLE IF EXISTS ${STAGE_TABLE}`);
   await ws.run(`DROP TABLE IF EXISTS ${REJECT_ERRORS_TABLE}`);
   await ws.run(`DROP TABLE IF EXISTS ${REJECT_SCANS_TABLE}`);
+  const loadId = Number(await ws.scalar(`SELECT nextval('load_id_seq')`));
+  // Sales stage straight into the load's own part table; the others into a TEMP table. Both are created outside
+  // the transaction (their rowids are then the rows' ordinals); everything that makes the load visible happens
+  // in one transaction, and a failed load drops its part table.
+  const target =
+    kind === 'sales'
+      ? { table: salesPartTable(loadId), temporary: false, loadId }
+      : { table: STAGE_TABLE, temporary: true };
   const stop = watchProgress(ws, 'loading', options.onProgress);
+  let committed = false;
   try {
-    await ws.run(stageSql(kind, source, mapping, rules));
-  } catch (error) {
-    throw new InputError(
-      `${source.file} could not be read: ${(errorMessage(error).split('\n')[0] ?? '').trim()}`,
+    try {
+      await ws.run(stageSql(kind, source, mapping, rules, target));
+    } catch (error) {
+      throw new InputError(
+        `${source.file} could not be read: ${(errorMessage(error).split('\n')[0] ?? '').trim()}`,
+      );
+    } finally {
+      stop();
+    }
+    options.onProgress?.({ phase: 'checking', done: 0, total: 1 });
+    const key = KIND_SPECS[kind].key;
+    if (key) await rejectDuplicateKeys(ws, target.table, key);
+    const report = await commitLoad(
+      ws,
+      target.table,
+      loadId,
+      source,
+      kind,
+      mapping,
+      unmapped,
+      rules,
+      started,
     );
+    committed = true;
+    return report;
   } finally {
-    stop();
+    if (!committed && !target.temporary) {
+      await ws.run(`DROP TABLE IF EXISTS ${target.table}`).catch(() => undefined);
+    }
   }
-  options.onProgress?.({ phase: 'checking', done: 0, total: 1 });
-  const key = KIND_SPECS[kind].key;
-  if (key) await rejectDuplicateKeys(ws, key);
-  // The staging table is a TEMP table outside the transaction (its rowids are then the rows' ordinals);
-  // everything that changes the workspace happens in one transaction.
-  return ws.transaction(() => commitLoad(ws, source, kind, mapping, unmapped, rules, started));
 }
 
 async function commitLoad(
   ws: Workspace,
+  stage: string,
+  loadId: number,
   source: Source,
   kind: Kind,
   mapping: Mapping,
@@ -184,15 +215,12 @@ async function commitLoad(
   rules: Rules,
   started: number,
 ): Promise<LoadReport> {
-  const loadId = Number(await ws.scalar(`SELECT nextval('load_id_seq')`));
   const warnings = [...source.warnings];
   if (rules.ambiguousDate) {
     warnings.push(
       `Dates like ${rules.date.name} could also be read with day and month swapped; ${rules.date.name} was assumed. Pass --date-format dd/mm/yyyy if that is wrong.`,
     );
   }
-  const readerRejected = await insertRejects(ws, source, loadId, warnings);
-  await insertRows(ws, kind, loadId);
   const stats = await ws.one<{
     staged: number;
     accepted: number;
@@ -202,8 +230,11 @@ async function commitLoad(
     date_min: string | null;
     date_max: string | null;
     duplicate_lines: number;
-  }>(statsSql(kind));
+  }>(statsSql(stage, kind));
   if (!stats) throw new Error('no statistics');
+  await ws.run(`CREATE OR REPLACE TEMP TABLE ${LOAD_REJECTS} AS SELECT * FROM rejects WHERE false`);
+  const readerRejected = await insertRejects(ws, stage, source, loadId, warnings);
+  if (kind === 'sales') await finishSalesPart(ws, stage);
   const rowsRejected = stats.staged - stats.accepted + readerRejected;
   const seconds = (Date.now() - started) / 1000;
   const report: Omit<LoadReport, 'rejects' | 'load_id' | 'already_loaded' | 'line_label'> = {
@@ -234,33 +265,39 @@ async function commitLoad(
     warnings,
     seconds,
   };
-  await ws.run(
-    `INSERT INTO loads VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+  // Everything that makes the load visible — its rejects, its rows, its entry in `loads` — in one transaction.
+  await ws.transaction(async () => {
+    await ws.run(`INSERT INTO rejects SELECT * FROM ${LOAD_REJECTS}`);
+    await insertRows(ws, stage, kind, loadId);
+    await ws.run(
+      `INSERT INTO loads VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
        CAST($18 AS TIMESTAMP), CAST($19 AS TIMESTAMP), $20, now()::TIMESTAMP, $21)`,
-    [
-      loadId,
-      kind,
-      resolve(source.file),
-      source.hash,
-      source.bytes,
-      source.format,
-      source.encoding,
-      source.delimiter,
-      JSON.stringify(mapping),
-      JSON.stringify({ detected: report.detected, unmapped, line_label: source.lineLabel }),
-      report.rows_read,
-      report.rows_accepted,
-      report.rows_rejected,
-      report.rows_anonymous,
-      report.rows_returns,
-      report.duplicate_lines,
-      report.customers,
-      report.date_min,
-      report.date_max,
-      JSON.stringify(warnings),
-      seconds,
-    ],
-  );
+      [
+        loadId,
+        kind,
+        resolve(source.file),
+        source.hash,
+        source.bytes,
+        source.format,
+        source.encoding,
+        source.delimiter,
+        JSON.stringify(mapping),
+        JSON.stringify({ detected: report.detected, unmapped, line_label: source.lineLabel }),
+        report.rows_read,
+        report.rows_accepted,
+        report.rows_rejected,
+        report.rows_anonymous,
+        report.rows_returns,
+        report.duplicate_lines,
+        report.customers,
+        report.date_min,
+        report.date_max,
+        JSON.stringify(warnings),
+        seconds,
+      ],
+    );
+  });
+  await ws.run(`DROP TABLE IF EXISTS ${LOAD_REJECTS}`);
   return {
     ...report,
     load_id: loadId,
@@ -270,25 +307,37 @@ async function commitLoad(
   };
 }
 
-async function rejectDuplicateKeys(ws: Workspace, key: string): Promise<void> {
-  await ws.run(`UPDATE ${STAGE_TABLE} SET reason = 'duplicate_key',
+/**
+ * The part table becomes the load's sales: rejected rows out, staging columns dropped. It is not in the
+ * `sales` view until the commit adds it; a load killed before then leaves a table that the next open drops.
+ */
+async function finishSalesPart(ws: Workspace, stage: string): Promise<void> {
+  await ws.run(`DELETE FROM ${stage} WHERE reason IS NOT NULL`);
+  for (const c of ['reason', 'message', 'column', 'raw', 'line_hash', 'src_line']) {
+    await ws.run(`ALTER TABLE ${stage} DROP COLUMN ${ident(c)}`);
+  }
+}
+
+async function rejectDuplicateKeys(ws: Workspace, stage: string, key: string): Promise<void> {
+  await ws.run(`UPDATE ${stage} SET reason = 'duplicate_key',
       message = ${literal(key)} || ' ' || ${ident(key)} || ' already appears on an earlier line', "column" = ${literal(key)},
       raw = '(duplicate of an earlier line)'
     WHERE rowid IN (
       SELECT rid FROM (
         SELECT rowid AS rid, row_number() OVER (PARTITION BY ${ident(key)} ORDER BY rowid) AS n
-        FROM ${STAGE_TABLE} WHERE reason IS NULL)
+        FROM ${stage} WHERE reason IS NULL)
       WHERE n > 1)`);
 }
 
 /** Stores the load's rejected rows with their source line numbers; returns how many the reader itself rejected. */
 async function insertRejects(
   ws: Workspace,
+  stage: string,
   source: Source,
   loadId: number,
   warnings: string[],
 ): Promise<number> {
-  const sqlRejects = Number(await ws.scalar(`SELECT count(*) FROM ${STAGE_TABLE} WHERE reason IS NOT NULL`));
+  const sqlRejects = Number(await ws.scalar(`SELECT count(*) FROM ${stage} WHERE reason IS NOT NULL`));
   const readerRows = source.readerRejects
     ? await ws.all<{ line: number; csv_line: string; error_message: string }>(
         `SELECT min(line) AS line, any_value(csv_line) AS csv_line, any_value(error_message) AS error_message
@@ -302,14 +351,14 @@ async function insertRejects(
   );
   if (sqlRejects === 0 && readerRows.length === 0) return pre.length;
 
-  const rejected = `(SELECT *, rowid AS ordinal_ FROM ${STAGE_TABLE} WHERE reason IS NOT NULL)`;
+  const rejected = `(SELECT *, rowid AS ordinal_ FROM ${stage} WHERE reason IS NOT NULL)`;
   let from = rejected;
   let line: string;
   const lineMap = source.lineMap;
   if (lineMap.kind === 'scan') {
     // DuckDB returns rows in file order but not their lines: walk the file once to map ordinals to lines.
     const scan = await scanRecords(lineMap.path, lineMap.options);
-    const staged = Number(await ws.scalar(`SELECT count(*) FROM ${STAGE_TABLE}`));
+    const staged = Number(await ws.scalar(`SELECT count(*) FROM ${stage}`));
     const consistent = scan.goodRecords === staged && scan.badRecords.length === readerRows.length;
     if (!consistent) {
       warnings.push(
@@ -343,9 +392,10 @@ async function insertRejects(
     line = lineMap.kind === 'column' ? 'src_line' : `ordinal_ + ${lineMap.offset}`;
   }
   if (sqlRejects > 0) {
-    await ws.run(`INSERT INTO rejects SELECT $1, ${line}, reason, message, "column", raw FROM ${from}`, [
-      loadId,
-    ]);
+    await ws.run(
+      `INSERT INTO ${LOAD_REJECTS} SELECT $1, ${line}, reason, message, "column", raw FROM ${from}`,
+      [loadId],
+    );
   }
   return readerRows.length + pre.length;
 }
@@ -373,41 +423,37 @@ async function insertValues(ws: Workspace, rows: Plain[][]): Promise<void> {
     const chunk = rows.slice(i, i + 500);
     const params = chunk.flat() as (string | number | null)[];
     const tuples = chunk.map((_, r) => `(${[1, 2, 3, 4, 5, 6].map((c) => `$${r * 6 + c}`).join(', ')})`);
-    await ws.run(`INSERT INTO rejects VALUES ${tuples.join(', ')}`, params);
+    await ws.run(`INSERT INTO ${LOAD_REJECTS} VALUES ${tuples.join(', ')}`, params);
   }
 }
 
-async function insertRows(ws: Workspace, kind: Kind, loadId: number): Promise<void> {
+async function insertRows(ws: Workspace, stage: string, kind: Kind, loadId: number): Promise<void> {
   switch (kind) {
     case 'sales':
-      await ws.run(
-        `INSERT INTO sales SELECT $1, customer_id, order_id, ts, amount, quantity, sku, store, channel, cost
-         FROM ${STAGE_TABLE} WHERE reason IS NULL`,
-        [loadId],
-      );
+      await refreshSalesView(ws, [stage]);
       return;
     case 'customers':
       await ws.run(
-        `DELETE FROM customers WHERE customer_id IN (SELECT customer_id FROM ${STAGE_TABLE} WHERE reason IS NULL)`,
+        `DELETE FROM customers WHERE customer_id IN (SELECT customer_id FROM ${stage} WHERE reason IS NULL)`,
       );
       await ws.run(
         `INSERT INTO customers SELECT customer_id, created_at, name, email, phone, region, attributes, $1
-         FROM ${STAGE_TABLE} WHERE reason IS NULL`,
+         FROM ${stage} WHERE reason IS NULL`,
         [loadId],
       );
       return;
     case 'products':
-      await ws.run(`DELETE FROM products WHERE sku IN (SELECT sku FROM ${STAGE_TABLE} WHERE reason IS NULL)`);
+      await ws.run(`DELETE FROM products WHERE sku IN (SELECT sku FROM ${stage} WHERE reason IS NULL)`);
       await ws.run(
         `INSERT INTO products SELECT sku, name, category, brand, price, attributes, $1
-         FROM ${STAGE_TABLE} WHERE reason IS NULL`,
+         FROM ${stage} WHERE reason IS NULL`,
         [loadId],
       );
       return;
   }
 }
 
-function statsSql(kind: Kind): string {
+function statsSql(stage: string, kind: Kind): string {
   const ok = 'reason IS NULL';
   const customer = kind === 'products' ? 'NULL' : 'customer_id';
   const ts = kind === 'sales' ? 'ts' : kind === 'customers' ? 'created_at' : 'NULL::TIMESTAMP';
@@ -419,7 +465,7 @@ function statsSql(kind: Kind): string {
       min(${ts}) FILTER (WHERE ${ok}) AS date_min,
       max(${ts}) FILTER (WHERE ${ok}) AS date_max,
       count(*) - count(DISTINCT line_hash) AS duplicate_lines
-    FROM ${STAGE_TABLE}`;
+    FROM ${stage}`;
 }
 
 async function rejectSummary(ws: Workspace, loadId: number): Promise<Record<string, RejectSummary>> {

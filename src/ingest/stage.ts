@@ -17,9 +17,16 @@ const MAX_MONEY = 1e13;
 /**
  * The SQL that reads every row of a source into the staging table: canonical fields parsed, and for each row
  * either reason = NULL (accepted) or the first rule it breaks (reason, message, column, raw text). Row order is
- * the file's, so the staging rowid is the row's ordinal in the source.
+ * the file's, so the staging rowid is the row's ordinal in the source. Sales stage straight into the load's
+ * own part table (see src/db/sales-parts.ts), which becomes the load's sales once the rejects are removed.
  */
-export function stageSql(kind: Kind, source: Source, mapping: Mapping, rules: ParseRules): string {
+export function stageSql(
+  kind: Kind,
+  source: Source,
+  mapping: Mapping,
+  rules: ParseRules,
+  target: { table: string; temporary: boolean; loadId?: number } = { table: STAGE_TABLE, temporary: true },
+): string {
   const cols = source.columns;
   const s = (i: number): string => `s${i}`;
   const srcOf = (field: string): { ref: string; col: SourceColumn } | undefined => {
@@ -69,9 +76,10 @@ export function stageSql(kind: Kind, source: Source, mapping: Mapping, rules: Pa
   const raw = source.rawColumn ? 'src_raw' : rawLineExpr(cols.length, rawSep);
   const outCols = outputColumns(kind, mapping);
   if (kind !== 'sales') outCols.push(['attributes', attributesExpr(source, mapping)]);
+  if (target.loadId !== undefined) outCols.unshift(['load_id', `CAST(${target.loadId} AS INTEGER)`]);
   const out = outCols.map(([name, expr]) => `${expr} AS ${name}`);
   const lineHash = cols.length ? `hash(${cols.map((_, i) => s(i)).join(', ')})` : '0';
-  return `CREATE TEMP TABLE ${STAGE_TABLE} AS
+  return `CREATE ${target.temporary ? 'TEMP ' : ''}TABLE ${target.table} AS
 SELECT ${out.join(',\n  ')},
   reason,
   CASE WHEN reason IS NOT NULL THEN ${message} END AS message,

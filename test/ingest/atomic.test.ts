@@ -50,11 +50,14 @@ describe('a load is atomic', () => {
       await ingestFile(ws, writeText(dir, 'small.csv', 'customer,date,amount\nA,2024-01-01,5\n'));
       await expect(
         ws.transaction(async () => {
-          await ws.run(`INSERT INTO sales SELECT * FROM sales`);
+          await ws.run(`INSERT INTO rejects VALUES (1, 1, 'x', 'x', NULL, NULL)`);
+          await ws.run(`DELETE FROM loads`);
           throw new Error('disk full');
         }),
       ).rejects.toThrow('disk full');
       expect(await ws.scalar('SELECT count(*) FROM sales')).toBe(1);
+      expect(await ws.scalar('SELECT count(*) FROM loads')).toBe(1);
+      expect(await ws.scalar('SELECT count(*) FROM rejects')).toBe(0);
     } finally {
       ws.close();
     }
