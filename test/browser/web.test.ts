@@ -1,83 +1,29 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFile } from '../../src/ingest/load.js';
 import { DATA } from '../helpers/workspace.js';
-import { startServer, TOKEN, type TestServer } from '../server/helpers.js';
+import { TOKEN } from '../server/helpers.js';
+import { openBrowserApp, type BrowserApp } from './browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const ROOT = new URL('../../', import.meta.url).pathname;
-const WEB_ROOT = join(ROOT, 'dist-web');
-const SHOTS = join(ROOT, 'test-results');
-
-let server: TestServer;
+let app: BrowserApp;
 let base: string;
-let userData: string;
-let context: BrowserContext;
 let page: Page;
-const problems: string[] = [];
+let problems: string[];
 
-async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `web-${name}.png`), fullPage: true });
-}
-
-/** Every canvas of the rendered ECharts charts on the page, with its size. */
-async function chartSizes(): Promise<{ width: number; height: number }[]> {
-  await page.locator('.chart canvas').first().waitFor();
-  return page.locator('.chart canvas').evaluateAll((canvases) =>
-    canvases.map((c) => ({
-      width: c.getBoundingClientRect().width,
-      height: c.getBoundingClientRect().height,
-    })),
-  );
-}
+const shot = (name: string) => app.shot(`web-${name}`);
+const chartSizes = () => app.chartSizes();
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (see .ci/run).`);
-  if (!existsSync(join(WEB_ROOT, 'index.html'))) {
-    const { build } = await import('vite');
-    await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'warn' });
-  }
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startServer({ webRoot: WEB_ROOT }, async (ws) => {
+  app = await openBrowserApp(async (ws) => {
     await ingestFile(ws, join(DATA, 'apparel/apparelTrans.csv'));
     await ingestFile(ws, join(DATA, 'apparel/apparelStaticCov.csv'), { kind: 'customers' });
   });
-  await server.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = server.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  userData = mkdtempSync(join(tmpdir(), 'clientele-chromium-'));
-  context = await chromium.launchPersistentContext(userData, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: FLAGS,
-    viewport: { width: 1400, height: 900 },
-    locale: 'en-US',
-  });
-  context.setDefaultTimeout(20_000);
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  ({ base, page, problems } = app);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await server?.cleanup();
-  if (userData) rmSync(userData, { recursive: true, force: true });
+  await app?.close();
 });
 
 describe('the web app in Chromium', () => {

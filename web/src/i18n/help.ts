@@ -1,13 +1,15 @@
+import type { HelpText } from './help-text.js';
+import { HISTORY_HELP } from './help-history.js';
+import { SEGMENTS_HELP } from './help-segments.js';
+import { MODELS_HELP } from './help-models.js';
+import { CAMPAIGNS_HELP } from './help-campaigns.js';
+
+export type { HelpText } from './help-text.js';
+
 /**
  * How the figures that are not catalogue metrics are computed (summaries, monthly series, load reports, table
- * columns), in both languages. `metric` appends that catalogue metric's own method text.
+ * columns), in both languages; each area's pages add theirs from `help-<area>.ts`.
  */
-export interface HelpText {
-  en: string;
-  ru: string;
-  metric?: string;
-}
-
 export const HELP = {
   asof: {
     en: 'Every figure is computed from the sales up to the end of this date, as if today were that day. Empty: the date of the latest sale.',
@@ -220,6 +222,10 @@ export const HELP = {
     en: 'Rows kept aside with their line number and reason.',
     ru: 'Строки, отложенные с номером строки и причиной.',
   },
+  ...HISTORY_HELP,
+  ...SEGMENTS_HELP,
+  ...MODELS_HELP,
+  ...CAMPAIGNS_HELP,
 } satisfies Record<string, HelpText>;
 
 export type HelpKey = keyof typeof HELP;

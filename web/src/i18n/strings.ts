@@ -1,3 +1,8 @@
+import { HISTORY_EN, HISTORY_RU } from './strings-history.js';
+import { SEGMENTS_EN, SEGMENTS_RU } from './strings-segments.js';
+import { MODELS_EN, MODELS_RU } from './strings-models.js';
+import { CAMPAIGNS_EN, CAMPAIGNS_RU } from './strings-campaigns.js';
+
 /** Every UI string, in English and Russian. `RU` is typed by `EN`'s keys, so a missing translation fails typecheck. */
 export const EN = {
   'app.tagline': 'Customer analytics',
@@ -172,6 +177,10 @@ export const EN = {
   'loads.rows_read': 'Rows read',
   'loads.rows_accepted': 'Accepted',
   'loads.rows_rejected': 'Rejected',
+  ...HISTORY_EN,
+  ...SEGMENTS_EN,
+  ...MODELS_EN,
+  ...CAMPAIGNS_EN,
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -350,4 +359,8 @@ export const RU: Record<MessageKey, string> = {
   'loads.rows_read': 'Прочитано строк',
   'loads.rows_accepted': 'Принято',
   'loads.rows_rejected': 'Отклонено',
+  ...HISTORY_RU,
+  ...SEGMENTS_RU,
+  ...MODELS_RU,
+  ...CAMPAIGNS_RU,
 };

@@ -1,25 +1,25 @@
-import type { ReactElement } from 'react';
-import type { MessageKey } from '../i18n/strings.js';
+import { CAMPAIGNS_PAGES } from './campaigns-pages.js';
 import { CustomerCard } from './CustomerCard.js';
 import { Customers } from './Customers.js';
 import { Data } from './Data.js';
+import { HISTORY_PAGES } from './history-pages.js';
+import { MODELS_PAGES } from './models-pages.js';
 import { Overview } from './Overview.js';
+import type { Page } from './page.js';
+import { SEGMENTS_PAGES } from './segments-pages.js';
 
-export interface Page {
-  /** A path pattern; `:name` matches one segment. */
-  path: string;
-  title: MessageKey;
-  /** Listed in the navigation (pages reached from others, like one customer's card, are not). */
-  nav: boolean;
-  render(params: Record<string, string>): ReactElement;
-}
+export type { Page } from './page.js';
 
 /**
- * Every page of the app, in navigation order. A new area (segments, flows, cohorts, …) adds its page here and
- * its API module to `src/server/routes/index.ts`.
+ * Every page of the app, in navigation order. An area adds its pages to `<area>-pages.tsx` and its API modules
+ * to `src/server/routes/<area>-routes.ts`.
  */
 export const PAGES: readonly Page[] = [
   { path: '/', title: 'nav.overview', nav: true, render: () => <Overview /> },
+  ...HISTORY_PAGES,
+  ...SEGMENTS_PAGES,
+  ...MODELS_PAGES,
+  ...CAMPAIGNS_PAGES,
   { path: '/customers', title: 'nav.customers', nav: true, render: () => <Customers /> },
   {
     path: '/customers/:id',

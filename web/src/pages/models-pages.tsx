@@ -1,0 +1,4 @@
+import type { Page } from './page.js';
+
+/** The models pages, in navigation order (merged into `registry.tsx`). */
+export const MODELS_PAGES: readonly Page[] = [];
