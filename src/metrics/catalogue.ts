@@ -1,4 +1,5 @@
 import type { Metric } from './metric.js';
+import { PREFERENCE_METRICS } from './preference-metrics.js';
 
 /** A purchase line has a positive amount, a return line a negative one (DESIGN.md, "Ingest"). */
 export const PURCHASE = 'amount > 0';
@@ -243,6 +244,7 @@ export const PROFILE_METRICS: readonly Metric[] = [
       ru: 'Выборочное стандартное отклонение (знаменатель n − 1) интервалов между соседними днями покупок; пусто, если интервалов меньше двух.',
     },
   },
+  ...PREFERENCE_METRICS,
   {
     id: 'revenue',
     group: 'value',

@@ -61,11 +61,26 @@ per_gap AS (
   SELECT customer_id, ${at('gap').map(expr).join(',\n    ')}
   FROM gaps WHERE gap IS NOT NULL GROUP BY customer_id
 ),
+category_revenue AS (
+  SELECT customer_id, category, rev, rev / sum(rev) OVER (PARTITION BY customer_id) AS share
+  FROM (SELECT customer_id, category, CAST(sum(amount) AS DOUBLE) AS rev FROM lines
+        WHERE ${PURCHASE} AND category IS NOT NULL GROUP BY 1, 2)
+),
+per_category AS (
+  SELECT customer_id, ${at('category').map(expr).join(',\n    ')}
+  FROM category_revenue GROUP BY customer_id
+),
+per_sku AS (
+  SELECT customer_id, ${at('sku').map(expr).join(',\n    ')}
+  FROM (SELECT customer_id, sku, CAST(sum(amount) AS DOUBLE) AS rev FROM lines WHERE ${PURCHASE} AND sku IS NOT NULL GROUP BY 1, 2)
+  GROUP BY customer_id
+),
 joined AS (
-  SELECT l.*, ${at('gap')
-    .map((m) => `g.${m.id}`)
+  SELECT l.*, ${[...at('gap'), ...at('category'), ...at('sku')]
+    .map((m) => `${m.level === 'gap' ? 'g' : m.level === 'category' ? 'pc' : 'ps'}.${m.id}`)
     .join(', ')}, ${at('attribute').map(expr).join(', ')}, params.as_of
-  FROM per_line l LEFT JOIN per_gap g USING (customer_id) LEFT JOIN customers c USING (customer_id), params
+  FROM per_line l LEFT JOIN per_gap g USING (customer_id) LEFT JOIN customers c USING (customer_id)
+    LEFT JOIN per_category pc USING (customer_id) LEFT JOIN per_sku ps USING (customer_id), params
 ),
 derived AS (
   SELECT *, ${at('derived').map(expr).join(',\n    ')}
