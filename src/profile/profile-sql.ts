@@ -61,10 +61,13 @@ per_gap AS (
   SELECT customer_id, ${at('gap').map(expr).join(',\n    ')}
   FROM gaps WHERE gap IS NOT NULL GROUP BY customer_id
 ),
+sku_revenue AS (
+  SELECT customer_id, sku, any_value(category) AS category, CAST(sum(amount) AS DOUBLE) AS rev
+  FROM lines WHERE ${PURCHASE} AND sku IS NOT NULL GROUP BY 1, 2
+),
 category_revenue AS (
   SELECT customer_id, category, rev, rev / sum(rev) OVER (PARTITION BY customer_id) AS share
-  FROM (SELECT customer_id, category, CAST(sum(amount) AS DOUBLE) AS rev FROM lines
-        WHERE ${PURCHASE} AND category IS NOT NULL GROUP BY 1, 2)
+  FROM (SELECT customer_id, category, sum(rev) AS rev FROM sku_revenue WHERE category IS NOT NULL GROUP BY 1, 2)
 ),
 per_category AS (
   SELECT customer_id, ${at('category').map(expr).join(',\n    ')}
@@ -72,8 +75,7 @@ per_category AS (
 ),
 per_sku AS (
   SELECT customer_id, ${at('sku').map(expr).join(',\n    ')}
-  FROM (SELECT customer_id, sku, CAST(sum(amount) AS DOUBLE) AS rev FROM lines WHERE ${PURCHASE} AND sku IS NOT NULL GROUP BY 1, 2)
-  GROUP BY customer_id
+  FROM sku_revenue GROUP BY customer_id
 ),
 joined AS (
   SELECT l.*, ${[...at('gap'), ...at('category'), ...at('sku')]

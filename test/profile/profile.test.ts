@@ -89,6 +89,24 @@ describe('profile as of 2024-02-29 (hand-computed)', () => {
     expect(b['orders_per_month']).toBeCloseTo(1 / (40 / 30.4375), 12);
   });
 
+  it('preferences: favourite category and SKU by gross revenue, category breadth as a Hill number', async () => {
+    const a = (await profile('2024-02-29'))['A']!;
+    // Purchase lines by SKU: S1 100 + 40 = 140, S2 50 + 60 = 110, S3 10 (the return R1 is not a purchase).
+    // By category: cups (S1, S2) 250, plates (S3) 10.
+    expect(a).toMatchObject({ favourite_sku: 'S1', favourite_category: 'cups' });
+    expect(a['favourite_category_share']).toBeCloseTo(250 / 260, 12);
+    // Hill (1973) diversity of order 1: exp(-Σ p ln p) over the category shares.
+    const p = [250 / 260, 10 / 260];
+    expect(a['category_breadth']).toBeCloseTo(Math.exp(-p.reduce((h, x) => h + x * Math.log(x), 0)), 12);
+    const b = (await profile('2024-02-29'))['B']!;
+    expect(b).toMatchObject({ favourite_sku: 'S1', favourite_category: 'cups', favourite_category_share: 1 });
+    expect(b['category_breadth']).toBeCloseTo(1, 12); // one category: breadth 1
+    const later = (await profile('2024-03-05'))['B']!;
+    // B on Mar 5: S1 (cups) 30 and S3 (plates) 20 → cups 60 %, breadth exp(-(0.6 ln 0.6 + 0.4 ln 0.4)) ≈ 1.960.
+    expect(later['favourite_category_share']).toBeCloseTo(0.6, 12);
+    expect(later['category_breadth']).toBeCloseTo(1.96013, 5);
+  });
+
   it('defaults to the date of the latest sale', async () => {
     const s = await runProfile(ws, {});
     expect(s.as_of).toBe('2024-03-05');
