@@ -21,6 +21,7 @@ import { registerServe } from './commands/serve.js';
 import { registerModel } from './commands/model.js';
 import { registerPredict } from './commands/predict.js';
 import { registerCampaign } from './commands/campaign.js';
+import { registerRecommend } from './commands/recommend.js';
 
 import { VERSION } from '../version.js';
 
@@ -62,6 +63,7 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     registerProducts,
     registerModel,
     registerPredict,
+    registerRecommend,
     registerCampaign,
     registerMetrics,
     registerRejects,

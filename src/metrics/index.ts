@@ -1,12 +1,14 @@
 import { CUSTOMER_ID_METRIC, PROFILE_METRICS } from './catalogue.js';
 import { RHYTHM_METRICS, SNAPSHOT_METRICS } from './segment-metrics.js';
 import { PREDICTION_METRICS } from './prediction-metrics.js';
+import { RECOMMENDATION_METRICS } from './recommendation-metrics.js';
 import type { Metric } from './metric.js';
 
 export type { Metric, MetricGroup, Unit, Level, Text } from './metric.js';
 export { PROFILE_METRICS, CUSTOMER_ID_METRIC, PURCHASE, RETURN } from './catalogue.js';
 export { RHYTHM_METRICS, SNAPSHOT_METRICS } from './segment-metrics.js';
 export { PREDICTION_METRICS } from './prediction-metrics.js';
+export { RECOMMENDATION_METRICS } from './recommendation-metrics.js';
 
 /** Profile columns in the order people read them. */
 export const PROFILE_COLUMNS: readonly string[] = [
@@ -60,6 +62,9 @@ export const SEGMENT_COLUMNS: readonly string[] = SNAPSHOT_METRICS.map((m) => m.
 /** Columns the profile adds when `clientele predict` stored predictions at the same as-of date. */
 export const PREDICTION_COLUMNS: readonly string[] = PREDICTION_METRICS.map((m) => m.id);
 
+/** Columns the profile adds when `clientele recommend` stored recommendations at the same as-of date. */
+export const RECOMMENDATION_COLUMNS: readonly string[] = RECOMMENDATION_METRICS.map((m) => m.id);
+
 /** Every documented column, by id. */
 export function catalogue(): Metric[] {
   return [
@@ -68,6 +73,7 @@ export function catalogue(): Metric[] {
     ...RHYTHM_METRICS,
     ...SNAPSHOT_METRICS,
     ...PREDICTION_METRICS,
+    ...RECOMMENDATION_METRICS,
   ];
 }
 

@@ -42,11 +42,21 @@ export interface Text {
  * - `population`: an expression over the metrics above and the population's rhythm `pop.r0`, `pop.c0`;
  * - `snapshot`: a column of the stored analysis (`cs`, customer_snapshots) at the same as-of date;
  * - `prediction`: a column of the stored predictions (`pr`) at the same as-of date;
+ * - `recommendation`: a column of the stored recommendations (`rc`, one row per customer) at the same as-of date;
  * - `category` / `sku`: an aggregate over the customer's revenue per category / per SKU (see
  *   preference-metrics.ts for the columns).
  */
 export type Level =
-  'line' | 'gap' | 'derived' | 'attribute' | 'population' | 'snapshot' | 'prediction' | 'category' | 'sku';
+  | 'line'
+  | 'gap'
+  | 'derived'
+  | 'attribute'
+  | 'population'
+  | 'snapshot'
+  | 'prediction'
+  | 'category'
+  | 'sku'
+  | 'recommendation';
 
 export interface Metric {
   id: string;

@@ -8,6 +8,8 @@ import {
   PROFILE_COLUMNS,
   SEGMENT_COLUMNS,
   PREDICTION_COLUMNS,
+  RECOMMENDATION_METRICS,
+  RECOMMENDATION_COLUMNS,
 } from '../metrics/index.js';
 import type { Metric } from '../metrics/index.js';
 
@@ -17,17 +19,21 @@ import type { Metric } from '../metrics/index.js';
  * purchase days are aggregated separately; derived metrics are computed from both, then the rhythm metrics
  * from the population's medians. With `segments`, the stored analysis at the same date adds its columns.
  */
-export function profileSql(options: { segments?: boolean; predictions?: boolean } = {}): string {
+export function profileSql(
+  options: { segments?: boolean; predictions?: boolean; recommendations?: boolean } = {},
+): string {
   const metrics: readonly Metric[] = [
     ...PROFILE_METRICS,
     ...RHYTHM_METRICS,
     ...(options.segments ? SNAPSHOT_METRICS : []),
     ...(options.predictions ? PREDICTION_METRICS : []),
+    ...(options.recommendations ? RECOMMENDATION_METRICS : []),
   ];
   const columns = [
     ...PROFILE_COLUMNS,
     ...(options.segments ? SEGMENT_COLUMNS : []),
     ...(options.predictions ? PREDICTION_COLUMNS : []),
+    ...(options.recommendations ? RECOMMENDATION_COLUMNS : []),
   ];
   const at = (level: Metric['level']): Metric[] => metrics.filter((m) => m.level === level);
   const expr = (m: Metric): string => `CAST(${m.sql} AS ${m.type}) AS ${m.id}`;
@@ -38,7 +44,12 @@ export function profileSql(options: { segments?: boolean; predictions?: boolean 
   const predictionJoin = options.predictions
     ? `LEFT JOIN predictions pr ON pr.customer_id = d.customer_id AND pr.as_of = CAST($1 AS DATE)`
     : '';
-  const joined = [...at('snapshot'), ...at('prediction')];
+  const recommendationJoin = options.recommendations
+    ? `LEFT JOIN (SELECT customer_id, string_agg(sku, ', ' ORDER BY rank) AS recommended_skus
+                 FROM recommendations WHERE as_of = CAST($1 AS DATE) GROUP BY customer_id) rc
+         ON rc.customer_id = d.customer_id`
+    : '';
+  const joined = [...at('snapshot'), ...at('prediction'), ...at('recommendation')];
   return `WITH params AS (SELECT CAST($1 AS DATE) AS as_of),
 lines AS (
   SELECT s.customer_id, s.order_id, CAST(s.ts AS DATE) AS day, s.ts, s.amount,
@@ -99,7 +110,7 @@ rhythm AS (
 ),
 final AS (
   SELECT d.*${joined.length ? `, ${joined.map(expr).join(', ')}` : ''}
-  FROM rhythm d ${snapshotJoin} ${predictionJoin}
+  FROM rhythm d ${snapshotJoin} ${predictionJoin} ${recommendationJoin}
 )
 SELECT ${columns.join(', ')} FROM final`;
 }

@@ -2,6 +2,7 @@ import type { Workspace } from '../db/workspace.js';
 import { writeQuery, type WriteResult } from '../export/write.js';
 import { profileSql } from './profile-sql.js';
 import { resolveAsOf } from './as-of.js';
+import { hasRecommendations } from '../recommend/recommend.js';
 
 export interface ProfileSummary {
   as_of: string;
@@ -34,7 +35,11 @@ export async function runProfile(
   const asOf = await resolveAsOf(ws, options.asOf);
   const segments = await hasSnapshot(ws, asOf);
   const predictions = await hasPredictions(ws, asOf);
-  await ws.run(`CREATE OR REPLACE TEMP TABLE cl_profile AS ${profileSql({ segments, predictions })}`, [asOf]);
+  const recommendations = await hasRecommendations(ws, asOf);
+  await ws.run(
+    `CREATE OR REPLACE TEMP TABLE cl_profile AS ${profileSql({ segments, predictions, recommendations })}`,
+    [asOf],
+  );
   const s = await ws.one<Omit<ProfileSummary, 'as_of' | 'columns' | 'out' | 'segments' | 'predictions'>>(`
     SELECT count(*) AS customers,
            coalesce(sum(orders), 0) AS orders,

@@ -1,0 +1,112 @@
+import type { Workspace } from '../db/workspace.js';
+import { InputError } from '../errors.js';
+import { resolveAsOf } from '../profile/as-of.js';
+import { recommendSql } from './recommend-sql.js';
+
+export interface RecommendOptions {
+  asOf?: string;
+  /** How many SKUs per customer (1–100). */
+  top: number;
+  /** SKUs that are not products (postage, fees…). */
+  exclude?: readonly string[];
+}
+
+export interface Recommendation {
+  customer_id: string;
+  rank: number;
+  sku: string;
+  name: string | null;
+  category: string | null;
+  score: number | null;
+  source: 'similar' | 'popular';
+  because_sku: string | null;
+}
+
+export interface RecommendRun {
+  as_of: string;
+  top: number;
+  customers: number;
+  rows: number;
+  /** Customers whose whole list comes from similar SKUs (no popular fill). */
+  customers_fully_similar: number;
+  /** The SKUs recommended to the most customers. */
+  most_recommended: { sku: string; name: string | null; customers: number }[];
+}
+
+export function checkTop(top: number): number {
+  if (!Number.isInteger(top) || top < 1 || top > 100)
+    throw new InputError(`--top must be a whole number from 1 to 100, not ${top}.`);
+  return top;
+}
+
+/** The next SKUs one customer is most likely to want (see RECOMMEND_METHOD). */
+export async function recommendFor(
+  ws: Workspace,
+  customerId: string,
+  o: RecommendOptions,
+): Promise<{ as_of: string; customer_id: string; recommendations: Recommendation[] }> {
+  const asOf = await resolveAsOf(ws, o.asOf);
+  const top = checkTop(o.top);
+  const bought = Number(
+    await ws.scalar(
+      `SELECT count(*) FROM sales WHERE customer_id = $1 AND amount > 0 AND ts < CAST($2 AS DATE) + INTERVAL 1 DAY`,
+      [customerId, asOf],
+    ),
+  );
+  if (bought === 0)
+    throw new InputError(
+      `Customer ${customerId} has no purchase up to ${asOf}: there is nothing to base recommendations on.`,
+    );
+  const exclude = o.exclude ?? [];
+  const rows = await ws.all<Recommendation>(recommendSql({ single: true, exclude: exclude.length }), [
+    asOf,
+    top,
+    customerId,
+    ...exclude,
+  ]);
+  return { as_of: asOf, customer_id: customerId, recommendations: rows };
+}
+
+/**
+ * Recommendations for every customer with a purchase up to the as-of date, stored in `recommendations`
+ * (replacing the previous run) so that the profile and the API can show them.
+ */
+export async function recommendAll(ws: Workspace, o: RecommendOptions): Promise<RecommendRun> {
+  const asOf = await resolveAsOf(ws, o.asOf);
+  const top = checkTop(o.top);
+  const exclude = o.exclude ?? [];
+  await ws.transaction(async () => {
+    await ws.run(
+      `CREATE OR REPLACE TABLE recommendations AS
+       SELECT CAST($1 AS DATE) AS as_of, * FROM (${recommendSql({ single: false, exclude: exclude.length })})`,
+      [asOf, top, ...exclude],
+    );
+  });
+  const totals = await ws.one<{ customers: number; rows: number; full: number }>(
+    `SELECT count(DISTINCT customer_id) AS customers, count(*) AS rows,
+            (SELECT count(*) FROM (SELECT customer_id FROM recommendations GROUP BY customer_id
+              HAVING count(*) FILTER (WHERE source = 'similar') = $1)) AS full
+     FROM recommendations`,
+    [top],
+  );
+  const most = await ws.all<{ sku: string; name: string | null; customers: number }>(
+    `SELECT sku, any_value(name) AS name, count(*) AS customers FROM recommendations
+     GROUP BY sku ORDER BY customers DESC, sku LIMIT 10`,
+  );
+  return {
+    as_of: asOf,
+    top,
+    customers: Number(totals?.customers ?? 0),
+    rows: Number(totals?.rows ?? 0),
+    customers_fully_similar: Number(totals?.full ?? 0),
+    most_recommended: most.map((m) => ({ ...m, customers: Number(m.customers) })),
+  };
+}
+
+/** Whether `clientele recommend` stored recommendations at this date. */
+export async function hasRecommendations(ws: Workspace, asOf: string): Promise<boolean> {
+  if (!(await ws.tableExists('recommendations'))) return false;
+  return (
+    Number(await ws.scalar(`SELECT count(*) FROM recommendations WHERE as_of = CAST($1 AS DATE)`, [asOf])) > 0
+  );
+}
