@@ -1,4 +1,5 @@
 import type { Workspace } from '../db/workspace.js';
+import { recordRun } from '../db/runs.js';
 import { InputError } from '../errors.js';
 import { resolveAsOf } from '../profile/as-of.js';
 import { DEFAULT_ABC_XYZ, type AbcXyzOptions } from '../segments/abc-xyz.js';
@@ -78,6 +79,7 @@ export async function analyze(ws: Workspace, options: AnalyzeOptions = {}): Prom
       seconds(),
     ]);
     await ws.run(`DROP TABLE IF EXISTS cl_snap`);
+    await recordRun(ws, 'analyze', { as_of: asOf, months }, started);
   });
   return { ...(await analysisSummary(ws)), seconds: seconds() };
 }

@@ -1,4 +1,5 @@
 import type { Workspace } from '../db/workspace.js';
+import { recordRun } from '../db/runs.js';
 import {
   compressSummary,
   compressSpendSummary,
@@ -61,6 +62,7 @@ export const PREDICTION_COLUMNS = [
  * margin) and the expected next purchase date. Stores them in `predictions`.
  */
 export async function predict(ws: Workspace, o: PredictOptions): Promise<PredictReport> {
+  const started = Date.now();
   const asOf = await resolveAsOf(ws, o.asOf);
   const c = await computePredictions(ws, asOf, o);
   const { summary, expected, alive, noPurchase, spend, clv, wait, fit, spendFit, entry, fitUnit } = c;
@@ -91,6 +93,7 @@ export async function predict(ws: Workspace, o: PredictOptions): Promise<Predict
     await ws.run(
       `CREATE OR REPLACE TABLE prediction_runs (as_of DATE, model VARCHAR, report JSON, created_at TIMESTAMP)`,
     );
+    await recordRun(ws, 'predict', { as_of: asOf, model: o.model }, started);
   });
   let totalExpected = 0;
   let totalClv = 0;
@@ -167,6 +170,7 @@ export async function computePredictions(ws: Workspace, asOf: string, o: Omit<Pr
  * (no look-ahead), into `snapshot_predictions` — the CLV and churn-risk history of every customer.
  */
 export async function predictSnapshots(ws: Workspace, o: Omit<PredictOptions, 'asOf'>): Promise<number> {
+  const started = Date.now();
   const snapshots = await ws.all<{ snapshot_id: number; as_of: string }>(
     `SELECT snapshot_id, strftime(as_of, '%Y-%m-%d') AS as_of FROM snapshots ORDER BY snapshot_id`,
   );
@@ -195,5 +199,6 @@ export async function predictSnapshots(ws: Workspace, o: Omit<PredictOptions, 'a
   }
   await ws.run(`CREATE OR REPLACE TABLE snapshot_predictions AS SELECT * FROM cl_snapshot_predictions`);
   await ws.run(`DROP TABLE cl_snapshot_predictions`);
+  await recordRun(ws, 'predict --snapshots', { model: o.model, snapshots: done }, started);
   return done;
 }

@@ -1,3 +1,4 @@
+import { recordRun } from '../db/runs.js';
 import type { Workspace } from '../db/workspace.js';
 import { InputError } from '../errors.js';
 import { resolveAsOf } from '../profile/as-of.js';
@@ -72,6 +73,7 @@ export async function recommendFor(
  * (replacing the previous run) so that the profile and the API can show them.
  */
 export async function recommendAll(ws: Workspace, o: RecommendOptions): Promise<RecommendRun> {
+  const started = Date.now();
   const asOf = await resolveAsOf(ws, o.asOf);
   const top = checkTop(o.top);
   const exclude = o.exclude ?? [];
@@ -81,6 +83,7 @@ export async function recommendAll(ws: Workspace, o: RecommendOptions): Promise<
        SELECT CAST($1 AS DATE) AS as_of, * FROM (${recommendSql({ single: false, exclude: exclude.length })})`,
       [asOf, top, ...exclude],
     );
+    await recordRun(ws, 'recommend', { as_of: asOf, top, exclude }, started);
   });
   const totals = await ws.one<{ customers: number; rows: number; full: number }>(
     `SELECT count(DISTINCT customer_id) AS customers, count(*) AS rows,
