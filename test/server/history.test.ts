@@ -209,8 +209,10 @@ describe('GET /api/flows', () => {
       months: string[];
       matrix: Row[];
       labels: Row[];
+      stages: Row[];
     }>(await get('/api/flows'));
-    expect(body).toMatchObject({ by: 'stage', from: '2025-11', to: '2025-12' });
+    expect(body).toMatchObject({ as_of: '2025-12-31', by: 'stage', from: '2025-11', to: '2025-12' });
+    expect(body.stages.map((l) => l['id'])).toEqual([...STAGES]);
     expect(body.months).toEqual(months);
     expect(body.labels.map((l) => l['id'])).toEqual([...STAGES]);
     expectMatrix(body.matrix, expectedMatrix('stage', 22, 23));
@@ -343,7 +345,7 @@ describe('GET /api/cohorts', () => {
     const body = json<{ metric: string; axis: string; months: string[]; cells: Row[] }>(
       await get('/api/cohorts'),
     );
-    expect(body).toMatchObject({ metric: 'retention', axis: 'month', months });
+    expect(body).toMatchObject({ as_of: '2025-12-31', metric: 'retention', axis: 'month', months });
     expect(fromSales.size).toBeGreaterThan(500);
     expect(body.cells).toHaveLength(fromSales.size);
     for (const cell of body.cells) {

@@ -56,6 +56,7 @@ export const cohortRoutes: RouteModule = (app, ctx) => {
           200: {
             type: 'object',
             properties: {
+              as_of: { type: 'string', description: 'The as-of date of the analysis.' },
               metric: { type: 'string' },
               axis: { type: 'string' },
               months: {
@@ -73,7 +74,7 @@ export const cohortRoutes: RouteModule = (app, ctx) => {
     async (request, reply) => {
       const { metric, axis, format } = request.query;
       const result = await ctx.data.read(async (ws) => {
-        const { snapshots } = await storedSnapshots(ws);
+        const { as_of: asOf, snapshots } = await storedSnapshots(ws);
         const months = snapshots.map((s) => s.month);
         if (format !== 'json') {
           const ages = Number(
@@ -84,10 +85,10 @@ export const cohortRoutes: RouteModule = (app, ctx) => {
             file: await writeTable(ws, ctx.uploads, cohortCrosstabSql(metric, axis, keys), [], format),
           };
         }
-        return { months, cells: await ws.all(COHORT_CELLS_SQL) };
+        return { asOf, months, cells: await ws.all(COHORT_CELLS_SQL) };
       });
       if (result.file) return sendTable(reply, result.file, `cohorts-${metric}-by-${axis}`);
-      return { metric, axis, months: result.months, cells: result.cells };
+      return { as_of: result.asOf, metric, axis, months: result.months, cells: result.cells };
     },
   );
 };

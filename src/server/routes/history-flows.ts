@@ -68,6 +68,7 @@ export const flowRoutes: RouteModule = (app, ctx) => {
           200: {
             type: 'object',
             properties: {
+              as_of: { type: 'string', description: 'The as-of date of the analysis.' },
               by: { type: 'string' },
               from: { type: 'string' },
               to: { type: 'string' },
@@ -77,6 +78,10 @@ export const flowRoutes: RouteModule = (app, ctx) => {
                 description: 'Every snapshot month, oldest first.',
               },
               labels: labelsSchema,
+              stages: {
+                ...labelsSchema,
+                description: 'The lifecycle stages: the values of from_stage / to_stage of /api/triggers.',
+              },
               matrix: { type: 'array', items: flowRowSchema },
               series: { type: 'array', items: flowRowSchema },
             },
@@ -88,7 +93,7 @@ export const flowRoutes: RouteModule = (app, ctx) => {
     async (request, reply) => {
       const q = request.query;
       const result = await ctx.data.read(async (ws) => {
-        const { snapshots } = await storedSnapshots(ws);
+        const { as_of: asOf, snapshots } = await storedSnapshots(ws);
         if (snapshots.length < 2) {
           throw new ApiError(
             409,
@@ -114,11 +119,13 @@ export const flowRoutes: RouteModule = (app, ctx) => {
         return {
           name,
           body: {
+            as_of: asOf,
             by: f.by,
             from: f.from.month,
             to: f.to.month,
             months: snapshots.map((s) => s.month),
             labels: f.by === 'stage' ? STAGE_LABELS : RFM_LABELS,
+            stages: STAGE_LABELS,
             matrix: await ws.all(matrix, f.params),
             ...(q.series
               ? {
