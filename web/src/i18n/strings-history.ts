@@ -3,7 +3,8 @@ export const HISTORY_EN = {
   'nav.structure': 'Base structure',
   'nav.flows': 'Flows',
   'nav.cohorts': 'Cohorts',
-  'history.asOf': 'Snapshots at the month ends up to {date}, as the last run of clientele analyze stored them.',
+  'history.asOf':
+    'Snapshots at the month ends up to {date}, as the last run of clientele analyze stored them.',
   'history.show': 'Show',
   'history.customers': 'Customers',
   'history.revenue': 'Revenue',
