@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { apiUrl } from '../api/client.js';
 import type { Label, TriggerPage } from '../api/types-history.js';
 import { useApi } from '../api/use-api.js';
@@ -39,12 +39,14 @@ export function TriggerList({
   const i18n = useI18n();
   const { t, lang, num } = i18n;
   const catalogue = useCatalogue();
-  const [offset, setOffset] = useState(0);
   const chosen = move.from !== undefined && move.to !== undefined;
   const params = chosen
     ? { from_stage: move.from, to_stage: move.to, from: fromMonth, as_of: toMonth }
     : undefined;
-  useEffect(() => setOffset(0), [move.from, move.to, fromMonth, toMonth]);
+  // A page offset belongs to one list: another move or other months start again from the first page.
+  const listKey = JSON.stringify(params ?? null);
+  const [paging, setPaging] = useState({ key: listKey, offset: 0 });
+  const offset = paging.key === listKey ? paging.offset : 0;
   const list = useApi<TriggerPage>(
     params ? apiUrl('/api/triggers', { ...params, limit: PAGE, offset }) : null,
   );
@@ -111,7 +113,12 @@ export function TriggerList({
             rowLink={(row) => `/customers/${encodeURIComponent(String(row['customer_id']))}`}
             label={t('triggers.title')}
           />
-          <Pager offset={offset} limit={PAGE} total={list.data.total} onChange={setOffset} />
+          <Pager
+            offset={offset}
+            limit={PAGE}
+            total={list.data.total}
+            onChange={(o) => setPaging({ key: listKey, offset: o })}
+          />
         </>
       )}
     </Panel>
