@@ -326,6 +326,10 @@ describe('OpenAPI', () => {
         'GET /api/loads',
         'GET /api/loads/{id}',
         'GET /api/loads/{id}/rejects',
+        'GET /api/structure',
+        'GET /api/flows',
+        'GET /api/triggers',
+        'GET /api/cohorts',
       ].sort(),
     );
   });

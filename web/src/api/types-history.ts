@@ -1,0 +1,79 @@
+/** The shapes of the history area's API answers: base structure, flows, triggers, cohorts. */
+import type { Row } from './types.js';
+
+/** A lifecycle stage or an RFM segment with its names. */
+export interface Label {
+  id: string;
+  en: string;
+  ru: string;
+}
+
+/** One snapshot of /api/structure: totals and `<stage>_customers`, `<stage>_revenue` for every stage. */
+export type StructureSnapshot = {
+  snapshot_id: number;
+  month: string;
+  as_of: string;
+  customers: number;
+  revenue: number;
+} & Record<string, number | string>;
+
+export interface Structure {
+  as_of: string;
+  stages: Label[];
+  snapshots: StructureSnapshot[];
+}
+
+export type FlowDimension = 'stage' | 'rfm_segment';
+
+export interface FlowRow {
+  from_month: string;
+  to_month: string;
+  /** null: not a customer yet at the earlier snapshot. */
+  from_stage: string | null;
+  to_stage: string;
+  customers: number;
+  revenue: number;
+}
+
+export interface Flows {
+  as_of: string;
+  by: FlowDimension;
+  from: string;
+  to: string;
+  months: string[];
+  labels: Label[];
+  stages: Label[];
+  matrix: FlowRow[];
+}
+
+export interface TriggerPage {
+  from_month: string | null;
+  to_month: string;
+  from_stage: string;
+  to_stage: string;
+  total: number;
+  limit: number;
+  offset: number;
+  rows: Row[];
+}
+
+export type CohortMetric = 'customers' | 'active' | 'revenue' | 'retention';
+export type CohortAxis = 'month' | 'age';
+
+export interface CohortCell {
+  cohort: string;
+  month: string;
+  months_since_first: number;
+  customers: number;
+  active: number;
+  revenue: number;
+  retention: number;
+}
+
+export interface Cohorts {
+  as_of: string;
+  metric: CohortMetric;
+  axis: CohortAxis;
+  months: string[];
+  cells: CohortCell[];
+}
