@@ -36,5 +36,5 @@ export class ProfileCache {
 }
 
 /** Changes whenever a load, an analysis run or the sales change. */
-const VERSION_SQL = `SELECT concat_ws('-', (SELECT count(*) FROM loads), (SELECT coalesce(max(load_id), 0) FROM loads),
+export const VERSION_SQL = `SELECT concat_ws('-', (SELECT count(*) FROM loads), (SELECT coalesce(max(load_id), 0) FROM loads),
   (SELECT count(*) FROM runs), (SELECT count(*) FROM sales))`;
