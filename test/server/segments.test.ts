@@ -293,7 +293,7 @@ describe('GET /api/segments', () => {
     expectError(await get('/api/segments?kind=rfm&segment=Heroes'), 400, /not a rfm segment.*Champions/);
     expectError(await get('/api/segments?segment=Champions'), 400, /segment needs kind=/);
     expectError(await get('/api/segments?stage=active,sleepy'), 400, /"sleepy" is not a lifecycle stage/);
-    expectError(await get('/api/segments?sort=name'), 400, /sort/);
+    expectError(await get('/api/segments?sort=password'), 400, /sort/);
     expectError(await get('/api/segments?limit=5000'), 400, /limit/);
   });
 

@@ -146,7 +146,7 @@ export const segmentCustomerRoutes: RouteModule = (app, ctx) => {
             offset: offsetParam,
             sort: {
               type: 'string',
-              enum: SEGMENT_COLUMNS,
+              enum: [...SEGMENT_COLUMNS, ...CONTACT_COLUMNS],
               default: 'revenue_12m',
             },
             order: { type: 'string', enum: ['asc', 'desc'], default: 'desc' },
