@@ -127,7 +127,7 @@ async function prepareFull(ws: Workspace, dir: string): Promise<void> {
   const customers = writeText(
     dir,
     'customers.csv',
-    `customer_id,name,email\n${x.champion},=HYPERLINK("http://x"),champion@example.com\n`,
+    `customer_id,name,email,region\n${x.champion},=HYPERLINK("http://x"),champion@example.com,North\n`,
   );
   await ingestFile(ws, customers, { kind: 'customers' });
 }
@@ -491,6 +491,15 @@ describe('GET /api/pivot and /api/pivot/options', () => {
     expect(two.cells.length).toBeGreaterThan(0);
     const joined = json<PivotBody>(await get('/api/pivot?rows=stage&filter=stage%3Dactive%7Cnew%3Babc%3DA'));
     expect(joined.cells).toEqual(two.cells);
+  });
+
+  it("reads the customers file's region and the predictions only where asked", async () => {
+    const body = json<PivotBody>(await get('/api/pivot?rows=region&measure=count,avg_churn_risk'));
+    expect(body.cells.map((c) => [c['region'], c['count']])).toEqual([
+      ['North', 1],
+      [null, x.customers - 1],
+    ]);
+    expect(body.cells.every((c) => typeof c['avg_churn_risk'] === 'number')).toBe(true);
   });
 
   it('refuses unknown dimensions, measures and filters with a message', async () => {
