@@ -326,6 +326,12 @@ describe('OpenAPI', () => {
         'GET /api/loads',
         'GET /api/loads/{id}',
         'GET /api/loads/{id}/rejects',
+        // segments area
+        'GET /api/rfm',
+        'GET /api/segments',
+        'GET /api/products',
+        'GET /api/pivot',
+        'GET /api/pivot/options',
       ].sort(),
     );
   });
