@@ -107,14 +107,19 @@ export async function pivotQuery(
       'CLV and churn-risk measures need predictions at every snapshot: run `clientele predict --snapshots` first.',
     );
   }
-  const base = `SELECT c.*, sn.month, ${predictions ? 'pr.clv, pr.churn_risk' : 'NULL AS clv, NULL AS churn_risk'},
-      coalesce(p.stage, '(entered)') || '→' || c.stage AS transition,
-      cu.region,
+  // Each join is made only when a dimension or measure reads it: the previous snapshot's self-join alone is
+  // most of the cost over all snapshots.
+  const usePredictions = predictions && measures.some((m) => m.includes('clv') || m.includes('churn'));
+  const usePrevious = used.has('transition');
+  const useRegion = used.has('region');
+  const base = `SELECT c.*, sn.month, ${usePredictions ? 'pr.clv, pr.churn_risk' : 'NULL AS clv, NULL AS churn_risk'},
+      ${usePrevious ? `coalesce(p.stage, '(entered)') || '→' || c.stage` : 'NULL'} AS transition,
+      ${useRegion ? 'cu.region' : 'NULL AS region'},
       ${needsFavourites ? `fav.category_line AS category, fav.channel_line AS channel` : `NULL AS category, NULL AS channel`}
     FROM customer_snapshots c JOIN snapshots sn USING (snapshot_id)
-    LEFT JOIN customer_snapshots p ON p.customer_id = c.customer_id AND p.snapshot_id = c.snapshot_id - 1
-    LEFT JOIN customers cu ON cu.customer_id = c.customer_id
-    ${predictions ? 'LEFT JOIN snapshot_predictions pr ON pr.snapshot_id = c.snapshot_id AND pr.customer_id = c.customer_id' : ''}
+    ${usePrevious ? 'LEFT JOIN customer_snapshots p ON p.customer_id = c.customer_id AND p.snapshot_id = c.snapshot_id - 1' : ''}
+    ${useRegion ? 'LEFT JOIN customers cu ON cu.customer_id = c.customer_id' : ''}
+    ${usePredictions ? 'LEFT JOIN snapshot_predictions pr ON pr.snapshot_id = c.snapshot_id AND pr.customer_id = c.customer_id' : ''}
     ${favourites}`;
   const dims = [rows, ...(cols ? [cols] : [])];
   const select = dims.map((d) => `${ident(PIVOT_DIMENSIONS[d])} AS ${ident(d)}`);

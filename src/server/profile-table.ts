@@ -46,5 +46,5 @@ export class ProfileCache {
 }
 
 /** Changes whenever a load, a run that stores results (analyze, predict, recommend) or the sales change. */
-const VERSION_SQL = `SELECT concat_ws('-', (SELECT count(*) FROM loads), (SELECT coalesce(max(load_id), 0) FROM loads),
+export const VERSION_SQL = `SELECT concat_ws('-', (SELECT count(*) FROM loads), (SELECT coalesce(max(load_id), 0) FROM loads),
   (SELECT count(*) FROM runs), (SELECT count(*) FROM sales))`;

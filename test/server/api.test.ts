@@ -330,6 +330,12 @@ describe('OpenAPI', () => {
         'GET /api/flows',
         'GET /api/triggers',
         'GET /api/cohorts',
+        // segments area
+        'GET /api/rfm',
+        'GET /api/segments',
+        'GET /api/products',
+        'GET /api/pivot',
+        'GET /api/pivot/options',
       ].sort(),
     );
   });
