@@ -326,6 +326,13 @@ describe('OpenAPI', () => {
         'GET /api/loads',
         'GET /api/loads/{id}',
         'GET /api/loads/{id}/rejects',
+        'GET /api/campaigns',
+        'GET /api/campaigns/fields',
+        'POST /api/campaigns/plan',
+        'POST /api/campaigns',
+        'GET /api/campaigns/{id}',
+        'GET /api/campaigns/{id}/evaluate',
+        'GET /api/campaigns/{id}/contacts',
       ].sort(),
     );
   });
