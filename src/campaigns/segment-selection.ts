@@ -35,7 +35,8 @@ export interface SegmentSelection {
   columns: string[];
 }
 
-function expressionFields(): ExpressionField[] {
+/** The fields a segment rule may test: profile, analysis and prediction columns, and the contact columns. */
+export function expressionFields(): ExpressionField[] {
   const known = new Set([...PROFILE_COLUMNS, ...SEGMENT_COLUMNS, ...PREDICTION_COLUMNS]);
   return [
     ...metricFields(catalogue().filter((m) => known.has(m.id) || m.id === 'customer_id')),

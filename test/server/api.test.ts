@@ -336,6 +336,13 @@ describe('OpenAPI', () => {
         'GET /api/products',
         'GET /api/pivot',
         'GET /api/pivot/options',
+        'GET /api/campaigns',
+        'GET /api/campaigns/fields',
+        'POST /api/campaigns/plan',
+        'POST /api/campaigns',
+        'GET /api/campaigns/{id}',
+        'GET /api/campaigns/{id}/evaluate',
+        'GET /api/campaigns/{id}/contacts',
       ].sort(),
     );
   });

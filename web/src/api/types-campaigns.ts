@@ -1,0 +1,208 @@
+/** The shapes of the campaigns API's answers that the pages read (see /docs for all of them). */
+import type { Row } from './types.js';
+
+export interface Estimate {
+  estimate: number | null;
+  lower: number | null;
+  upper: number | null;
+}
+
+export interface Campaign {
+  campaign_id: number;
+  name: string;
+  segment: string;
+  as_of: string;
+  start: string;
+  end: string | null;
+  channel: string | null;
+  cost_per_contact: number | null;
+  control_share: number;
+  stratify: string | null;
+  seed: number;
+  members: number;
+  targets: number;
+  controls: number;
+  segments: boolean;
+  created_at: string;
+}
+
+export type WindowStatus = 'before_start' | 'in_progress' | 'complete';
+
+export interface CampaignListing extends Campaign {
+  last_day: string;
+  window_status: WindowStatus;
+  evaluations: number;
+  last_evaluation: {
+    evaluated_at: string;
+    window_days: number;
+    incremental_revenue: Estimate;
+    revenue_p_value: number | null;
+    roi: Estimate | null;
+    verdict: string;
+  } | null;
+}
+
+export interface CampaignList {
+  sales_until: string | null;
+  campaigns: CampaignListing[];
+}
+
+export interface SelectionField {
+  name: string;
+  type: 'number' | 'text' | 'date' | 'boolean';
+  group: 'profile' | 'segments' | 'predictions' | 'contacts';
+  values?: string[];
+}
+
+export interface SelectionFields {
+  fields: SelectionField[];
+  analyses: string[];
+  predictions: string[];
+  stratify: string[];
+  sales: { first: string | null; last: string | null };
+}
+
+export interface CampaignPlan {
+  segment: string;
+  as_of: string;
+  customers: number;
+  control_share: number;
+  controls: number;
+  targets: number;
+  metric: 'conversion' | 'revenue';
+  window_days: number;
+  history: {
+    selected_as_of: string;
+    from: string;
+    to: string;
+    days: number;
+    basis: string;
+    customers: number;
+    converted: number;
+    conversion_rate: number | null;
+    revenue_mean: number | null;
+    revenue_sd: number | null;
+  };
+  baseline: number | null;
+  standard_deviation: number | null;
+  alpha: number;
+  power: number;
+  mde: { absolute: number; relative: number | null } | null;
+  sample_size: { control: number; treatment: number; total: number } | null;
+  detectable: { absolute: number; relative: number | null } | null;
+  large_enough: boolean | null;
+  verdict: string;
+  method: string;
+}
+
+export interface Stratum {
+  stratum: string;
+  members: number;
+  controls: number;
+  targets: number;
+}
+
+export interface CampaignCreated extends Campaign {
+  strata: Stratum[];
+}
+
+export interface CampaignDetail {
+  campaign: Campaign;
+  sales_until: string | null;
+  last_day: string;
+  window_status: WindowStatus;
+  strata: Stratum[];
+  contact_log: { sent: number; opened: number; clicked: number };
+}
+
+export interface ResultRow {
+  measure: string;
+  target: number | null;
+  control: number | null;
+  estimate: number | null;
+  lower: number | null;
+  upper: number | null;
+  p_value: number | null;
+}
+
+export interface TransitionRow {
+  from: string;
+  to: string;
+  target_from: number;
+  target_moved: number;
+  target_share: number;
+  control_from: number;
+  control_moved: number;
+  control_share: number;
+  difference: number;
+  lower: number | null;
+  upper: number | null;
+  p_value: number | null;
+  p_value_holm: number | null;
+}
+
+export interface CampaignEvaluation {
+  campaign: Campaign;
+  window: {
+    days: number;
+    start: string;
+    end: string;
+    last_day: string;
+    pre_start: string;
+    pre_period_observed: boolean;
+    sales_until: string;
+    complete: boolean;
+    basis: string;
+  };
+  summary: {
+    targets: number;
+    controls: number;
+    incremental_revenue: Estimate;
+    incremental_revenue_cuped: Estimate | null;
+    incremental_conversions: Estimate;
+    conversion_difference: Estimate;
+    conversion_p_value: number | null;
+    revenue_per_customer_difference: Estimate;
+    revenue_p_value: number | null;
+    cost: number | null;
+    roi: Estimate | null;
+    sample_ratio_mismatch: boolean;
+    significant: boolean;
+    verdict: string;
+  };
+  evaluation: {
+    margin: number;
+    sampleRatio: { chiSquare: number; pValue: number; mismatch: boolean; expected: number[] };
+    methods: Record<string, string>;
+  };
+  transitions:
+    | { available: true; from: { as_of: string; basis: string }; to: { as_of: string; basis: string } }
+    | { available: false; reason: string };
+  funnel: {
+    sent: number;
+    opened: number;
+    clicked: number;
+    converted: number;
+    orders: number;
+    cost: number | null;
+    ratios: {
+      openRate: number | null;
+      clickThroughRate: number | null;
+      clickToOpenRate: number | null;
+      conversionRate: number | null;
+      costPerOrder: number | null;
+    };
+    control_contacted: number;
+  } | null;
+  warnings: string[];
+  evaluated_at: string;
+  results: ResultRow[];
+  moves: TransitionRow[];
+}
+
+export interface ContactsPage {
+  campaign_id: number;
+  arm: string;
+  total: number;
+  rows: Row[];
+}
