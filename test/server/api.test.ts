@@ -337,6 +337,7 @@ describe('OpenAPI', () => {
         'GET /api/models/fit',
         'GET /api/models/validate',
         'GET /api/customers/{id}/history',
+        'GET /api/models/status',
       ].sort(),
     );
   });

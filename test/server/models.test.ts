@@ -77,6 +77,10 @@ function expectNear(got: unknown, want: object, relative = 1e-8): void {
 const jobCount = async () => json<{ jobs: Row[] }>(await get('/api/jobs')).jobs.length;
 
 describe('before the analysis and the predictions', () => {
+  it('says in /api/models/status that nothing is stored', async () => {
+    expect(json(await get('/api/models/status'))).toEqual({ analysis: null, predictions: null });
+  });
+
   it('answers 409 with what to run', async () => {
     expectError(await get('/api/predictions'), 409, /No predictions yet.*clientele predict/);
     expectError(await get('/api/predictions/at-risk'), 409, /No predictions yet/);
@@ -120,6 +124,7 @@ describe('before the analysis and the predictions', () => {
       ['GET', '/api/models/fit'],
       ['GET', '/api/models/validate?calibration_end=1997-09-30&holdout_end=1998-06-30'],
       ['GET', '/api/customers/4/history'],
+      ['GET', '/api/models/status'],
     ] as const) {
       expectError(await s.app.inject({ method, url, payload: method === 'POST' ? {} : undefined }), 401);
     }
@@ -131,6 +136,9 @@ describe('before the analysis and the predictions', () => {
     expect(result['customers']).toBe(refPredict.customers);
     expectNear(result['totals'], refPredict.totals);
     expectError(await get('/api/predictions/stages'), 409, /No analysis yet/);
+    const status = json<{ analysis: unknown; predictions: Row }>(await get('/api/models/status'));
+    expect(status.analysis).toBeNull();
+    expect(status.predictions).toMatchObject({ as_of: '1998-06-30', model: 'bgnbd', snapshots: false });
   });
 });
 
@@ -152,6 +160,14 @@ describe('POST /api/analyze with predict', () => {
     );
     expect(predictions.snapshots_predicted).toBe(refSnapshots[0]?.n);
     expect(result['predictions_error']).toBeNull();
+    const status = json<{ analysis: Row; predictions: Row }>(await get('/api/models/status'));
+    expect(status.analysis).toMatchObject({ as_of: '1998-06-30', months: 24 });
+    expect(status.predictions).toMatchObject({
+      as_of: '1998-06-30',
+      horizon: 12,
+      unit: 'month',
+      snapshots: true,
+    });
   });
 
   it('lists the jobs with their kinds', async () => {
@@ -431,6 +447,7 @@ describe('OpenAPI', () => {
       ['/api/models/fit', 'get'],
       ['/api/models/validate', 'get'],
       ['/api/customers/{id}/history', 'get'],
+      ['/api/models/status', 'get'],
     ] as const) {
       expect(doc.paths[path]?.[method]?.summary, `${method} ${path}`).toBeTruthy();
     }
