@@ -1,5 +1,6 @@
 import type { Workspace } from '../db/workspace.js';
 import type { ProgressListener } from '../util/progress.js';
+import { storeClvByStage } from './clv-by-stage.js';
 import { predict, predictSnapshots, type PredictOptions, type PredictReport } from './predict.js';
 
 /**
@@ -16,5 +17,6 @@ export async function predictWithHistory(
   const report = await predict(ws, options);
   if (!(await ws.tableExists('analyses'))) return { ...report, snapshots_predicted: null };
   const snapshots = await predictSnapshots(ws, options, onProgress);
+  await storeClvByStage(ws);
   return { ...report, snapshots_predicted: snapshots };
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze, type AnalyzeSummary } from '../../src/analyze/analyze.js';
 import type { Workspace } from '../../src/db/workspace.js';
 import { ingestFile } from '../../src/ingest/load.js';
+import { clvByStageSql } from '../../src/predict/clv-by-stage.js';
 import { predict, predictSnapshots, type PredictReport } from '../../src/predict/predict.js';
 import { STAGES } from '../../src/segments/stages.js';
 import { parseCsv } from '../helpers/csv.js';
@@ -344,6 +345,12 @@ describe('GET /api/predictions/stages', () => {
       expect(r['customers']).toBe(sum.n);
       expect(r['mean_clv']).toBeCloseTo(sum.clv / sum.n, 9);
     }
+    // The server reads the table stored with the predictions; computed on the fly (after `predict --snapshots`,
+    // as in `ref`) it is the same.
+    const direct = await ref.ws.all(await clvByStageSql(ref.ws));
+    expect(rows.map((r) => [r['snapshot_id'], r['stage'], r['customers']])).toEqual(
+      direct.map((r) => [r['snapshot_id'], r['stage'], r['customers']]),
+    );
     const csv = parseCsv((await get('/api/predictions/stages?format=csv')).body).filter((r) => r.length > 1);
     expect(csv).toHaveLength(rows.length + 1);
     expect(csv[0]).toContain('mean_clv');

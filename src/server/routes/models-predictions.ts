@@ -1,6 +1,6 @@
 import type { Workspace } from '../../db/workspace.js';
 import { AT_RISK_COUNT_SQL, atRiskSql } from '../../predict/at-risk-customers.js';
-import { CLV_BY_STAGE_SQL } from '../../predict/clv-by-stage.js';
+import { clvByStageSql } from '../../predict/clv-by-stage.js';
 import { PURCHASE_MODEL_ENTRIES } from '../../predict/models.js';
 import {
   AT_RISK_THRESHOLD,
@@ -282,9 +282,9 @@ export const modelsPredictionRoutes: RouteModule = (app, ctx) => {
       const { format } = request.query;
       const result = await ctx.data.read(async (ws) => {
         await requireSnapshotPredictions(ws);
-        if (format !== 'json')
-          return { file: await writeTable(ws, ctx.uploads, CLV_BY_STAGE_SQL, [], format) };
-        return { rows: await ws.all(CLV_BY_STAGE_SQL) };
+        const sql = await clvByStageSql(ws);
+        if (format !== 'json') return { file: await writeTable(ws, ctx.uploads, sql, [], format) };
+        return { rows: await ws.all(sql) };
       });
       if (result.file) return sendTable(reply, result.file, 'clv-by-stage');
       return { rows: result.rows };
