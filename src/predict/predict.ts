@@ -10,6 +10,7 @@ import {
   nextPurchaseTime,
 } from '../models/index.js';
 import { resolveAsOf } from '../profile/as-of.js';
+import type { ProgressListener } from '../util/progress.js';
 import { PURCHASE_MODEL_ENTRIES, type AnyParams, type PurchaseModelName } from './models.js';
 import { readSummary } from './summary.js';
 import { UNIT_DAYS, type UnitName } from './time-unit.js';
@@ -169,7 +170,11 @@ export async function computePredictions(ws: Workspace, asOf: string, o: Omit<Pr
  * The same predictions at every snapshot of the stored analysis, each fitted only on the data up to its date
  * (no look-ahead), into `snapshot_predictions` — the CLV and churn-risk history of every customer.
  */
-export async function predictSnapshots(ws: Workspace, o: Omit<PredictOptions, 'asOf'>): Promise<number> {
+export async function predictSnapshots(
+  ws: Workspace,
+  o: Omit<PredictOptions, 'asOf'>,
+  onProgress?: ProgressListener,
+): Promise<number> {
   const started = Date.now();
   const snapshots = await ws.all<{ snapshot_id: number; as_of: string }>(
     `SELECT snapshot_id, strftime(as_of, '%Y-%m-%d') AS as_of FROM snapshots ORDER BY snapshot_id`,
@@ -177,7 +182,8 @@ export async function predictSnapshots(ws: Workspace, o: Omit<PredictOptions, 'a
   await ws.run(`CREATE OR REPLACE TEMP TABLE cl_snapshot_predictions (snapshot_id INTEGER, customer_id VARCHAR,
     expected_purchases DOUBLE, p_alive DOUBLE, churn_risk DOUBLE, clv DOUBLE)`);
   let done = 0;
-  for (const s of snapshots) {
+  for (const [i, s] of snapshots.entries()) {
+    onProgress?.({ phase: 'snapshots', done: i, total: snapshots.length });
     let c;
     try {
       c = await computePredictions(ws, s.as_of, o);

@@ -195,6 +195,7 @@ describe('GET /api/customers/:id', () => {
       monthly: Row[];
       sales: { total: number; rows: Row[] };
       as_of: string;
+      predictions: Row | null;
     }>(await get('/api/customers/4'));
     const row = json<{ rows: Row[] }>(await get('/api/profile?search=ivanova')).rows[0];
     expect(card.profile).toEqual(row);
@@ -208,6 +209,7 @@ describe('GET /api/customers/:id', () => {
     expect(card.sales.total).toBe(5);
     expect(card.sales.rows[0]).toMatchObject({ ts: '1998-06-30 00:00:00', amount: 10 });
     expect(card.monthly.map((m) => m['month'])).toEqual(['1997-01', '1997-08', '1997-12', '1998-06']);
+    expect(card.predictions).toBeNull(); // `predict` has not run (test/server/models.test.ts has them)
   });
 
   it('cuts the history at the as-of date', async () => {
@@ -343,6 +345,16 @@ describe('OpenAPI', () => {
         'GET /api/campaigns/{id}',
         'GET /api/campaigns/{id}/evaluate',
         'GET /api/campaigns/{id}/contacts',
+        // models area
+        'POST /api/analyze',
+        'POST /api/predict',
+        'GET /api/predictions',
+        'GET /api/predictions/at-risk',
+        'GET /api/predictions/stages',
+        'GET /api/models/fit',
+        'GET /api/models/validate',
+        'GET /api/customers/{id}/history',
+        'GET /api/models/status',
       ].sort(),
     );
   });

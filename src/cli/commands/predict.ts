@@ -3,6 +3,7 @@ import { InputError } from '../../errors.js';
 import { predict, predictSnapshots, type PredictReport } from '../../predict/predict.js';
 import { requireAnalysis } from '../../analyze/analyze.js';
 import { parseModel, PURCHASE_MODELS, type PurchaseModelName } from '../../predict/models.js';
+import { HORIZON_MAX, PREDICT_DEFAULTS } from '../../predict/predict-defaults.js';
 import { parseUnit } from '../../predict/time-unit.js';
 import { workspaceOption, type Context } from '../context.js';
 import { fmtInt, fmtNum } from '../format.js';
@@ -15,11 +16,19 @@ export function registerPredict(program: Command, ctx: Context): void {
       'Expected purchases, P(alive), churn risk, expected spend, CLV and next purchase date of every customer',
     )
     .option('--as-of <date>', 'predict from this date, YYYY-MM-DD (default: the latest sale)')
-    .option('--model <model>', 'bgnbd | pnbd | mbgnbd', 'bgnbd')
-    .option('--horizon <n>', 'horizon length, in --unit', '12')
-    .option('--unit <unit>', 'day | week | month', 'month')
-    .option('--discount-rate <r>', 'discount rate per --unit period, e.g. 0.01 a month', '0')
-    .option('--margin <m>', 'share of revenue kept as profit, from 0 to 1 (1 = revenue CLV)', '1')
+    .option('--model <model>', 'bgnbd | pnbd | mbgnbd', PREDICT_DEFAULTS.model)
+    .option('--horizon <n>', 'horizon length, in --unit', String(PREDICT_DEFAULTS.horizon))
+    .option('--unit <unit>', 'day | week | month', PREDICT_DEFAULTS.unit)
+    .option(
+      '--discount-rate <r>',
+      'discount rate per --unit period, e.g. 0.01 a month',
+      String(PREDICT_DEFAULTS.discountRate),
+    )
+    .option(
+      '--margin <m>',
+      'share of revenue kept as profit, from 0 to 1 (1 = revenue CLV)',
+      String(PREDICT_DEFAULTS.margin),
+    )
     .option(
       '--snapshots',
       'also predict at every snapshot of the analysis (each fitted on its own past), for the CLV history',
@@ -45,8 +54,10 @@ export function registerPredict(program: Command, ctx: Context): void {
       if (!(PURCHASE_MODELS as readonly string[]).includes(model))
         throw new InputError(`--model must be one of ${PURCHASE_MODELS.join(', ')}.`);
       const horizon = Number(opts.horizon);
-      if (!Number.isInteger(horizon) || horizon < 1 || horizon > 1200)
-        throw new InputError(`--horizon must be a whole number from 1 to 1200; got "${opts.horizon}".`);
+      if (!Number.isInteger(horizon) || horizon < 1 || horizon > HORIZON_MAX)
+        throw new InputError(
+          `--horizon must be a whole number from 1 to ${HORIZON_MAX}; got "${opts.horizon}".`,
+        );
       const discountRate = Number(opts.discountRate);
       if (!Number.isFinite(discountRate) || discountRate < 0 || discountRate >= 1)
         throw new InputError(
@@ -55,7 +66,7 @@ export function registerPredict(program: Command, ctx: Context): void {
       const margin = Number(opts.margin);
       if (!Number.isFinite(margin) || margin < 0 || margin > 1)
         throw new InputError(`--margin must be a number from 0 to 1; got "${opts.margin}".`);
-      const unit = parseUnit(opts.unit, '--unit', 'month');
+      const unit = parseUnit(opts.unit, '--unit', PREDICT_DEFAULTS.unit);
       await ctx.withWorkspace(command, async (ws) => {
         const options = { model: model as PurchaseModelName, horizon, unit, discountRate, margin };
         const report = await predict(ws, { ...options, asOf: opts.asOf });

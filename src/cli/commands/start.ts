@@ -2,10 +2,14 @@ import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { analyze } from '../../analyze/analyze.js';
 import { generateDemo } from '../../demo/index.js';
+import { errorMessage, isInputError } from '../../errors.js';
 import { ingestFile } from '../../ingest/load.js';
+import { PREDICT_DEFAULTS } from '../../predict/predict-defaults.js';
+import { predictWithHistory } from '../../predict/predict-with-history.js';
 import { runProfile } from '../../profile/profile.js';
 import { terminalProgress } from '../../util/progress.js';
 import { workspaceOption, type Context } from '../context.js';
+import { fmtInt, fmtNum } from '../format.js';
 import { describeAnalysis } from './analyze.js';
 import { DEFAULT_DEMO_CUSTOMERS, wholeNumber } from './demo.js';
 import { describeProfile } from './profile.js';
@@ -14,12 +18,15 @@ import { InputError } from '../../errors.js';
 
 /**
  * `npm start`: on an empty workspace, writes the demo retailer next to it and loads it; then analyzes the
- * workspace, prints what a marketer sees first, and serves the web app (unless --no-serve).
+ * workspace, predicts (at the latest sale and at every snapshot, default options), prints what a marketer sees
+ * first, and serves the web app (unless --no-serve).
  */
 export function registerStart(program: Command, ctx: Context): void {
   const cmd = program
     .command('start')
-    .description('Demo data if the workspace is empty, then the analysis, a summary, and the web app')
+    .description(
+      'Demo data if the workspace is empty, then the analysis, the predictions, a summary, and the web app',
+    )
     .option('--customers <n>', 'demo customers when the workspace is empty', String(DEFAULT_DEMO_CUSTOMERS))
     .option('--port <port>', 'port of the web app', '8080')
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
@@ -52,6 +59,18 @@ export function registerStart(program: Command, ctx: Context): void {
           }
         }
         ctx.io.out(`\n${describeAnalysis(await analyze(ws))}\n`);
+        const progress = ctx.io.tty ? terminalProgress() : undefined;
+        try {
+          const r = await predictWithHistory(ws, PREDICT_DEFAULTS, progress?.listener);
+          progress?.end();
+          ctx.io.out(
+            `Predictions as of ${r.as_of} (${r.model}, next ${r.horizon} ${r.unit}s): CLV ${fmtNum(r.totals.clv, 0)} in total, ${fmtNum(r.totals.expected_purchases, 0)} expected purchases; churn risk above 50 % for ${fmtInt(r.churn_risk_over_half)} of ${fmtInt(r.customers)} customers; CLV history at ${fmtInt(r.snapshots_predicted ?? 0)} snapshots.\n\n`,
+          );
+        } catch (error) {
+          progress?.end();
+          if (!isInputError(error)) throw error;
+          ctx.io.out(`No predictions: ${errorMessage(error)}\n\n`);
+        }
         ctx.io.out(describeProfile(await runProfile(ws, {})));
       });
       if (opts.serve) {

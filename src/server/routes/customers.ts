@@ -1,4 +1,5 @@
 import type { Workspace } from '../../db/workspace.js';
+import { storedPredictionRun } from '../../predict/stored-predictions.js';
 import { parseDate } from '../../profile/as-of.js';
 import { ApiError } from '../api-error.js';
 import type { RouteModule } from '../context.js';
@@ -27,6 +28,11 @@ const MONTHLY_SQL = `SELECT strftime(ts, '%Y-%m') AS month,
        round(CAST(sum(amount) AS DOUBLE), 2) AS revenue
 FROM sales WHERE customer_id = $1 AND ts < CAST($2 AS DATE) + INTERVAL 1 DAY
 GROUP BY 1 ORDER BY 1`;
+
+/** One customer's stored predictions (`clientele predict`), at the date they were made. */
+const PREDICTION_SQL = `SELECT strftime(as_of, '%Y-%m-%d') AS as_of, expected_purchases, p_alive, churn_risk, p_no_purchase,
+       expected_spend, clv, strftime(next_purchase_date, '%Y-%m-%d') AS next_purchase_date
+FROM predictions WHERE customer_id = $1`;
 
 const RECENT_LINES = 100;
 /** The date bound used when no as-of date applies: all lines. */
@@ -73,6 +79,29 @@ export const customerRoutes: RouteModule = (app, ctx) => {
                 },
               },
               sales: linesSchema,
+              predictions: {
+                anyOf: [
+                  {
+                    type: 'object',
+                    description:
+                      'The stored predictions of `clientele predict` (at their own date, `as_of`); null when there are none for this customer.',
+                    properties: {
+                      as_of: { type: 'string' },
+                      model: { type: 'string' },
+                      horizon: { type: 'integer' },
+                      unit: { type: 'string' },
+                      expected_purchases: { type: 'number' },
+                      p_alive: { type: 'number' },
+                      churn_risk: { type: 'number' },
+                      p_no_purchase: { type: 'number' },
+                      expected_spend: { type: 'number' },
+                      clv: { type: 'number' },
+                      next_purchase_date: nullableString,
+                    },
+                  },
+                  { type: 'null' },
+                ],
+              },
             },
           },
           ...errors(400, 404),
@@ -103,6 +132,7 @@ export const customerRoutes: RouteModule = (app, ctx) => {
             total: Number(await ws.scalar(`SELECT count(*) FROM (${LINES_SQL})`, [id, asOf ?? ALL])),
             rows: await ws.all(`${LINES_SQL} LIMIT ${RECENT_LINES}`, [id, asOf ?? ALL]),
           },
+          predictions: await customerPredictions(ws, id),
         };
       });
     },
@@ -148,6 +178,15 @@ export const customerRoutes: RouteModule = (app, ctx) => {
     },
   );
 };
+
+async function customerPredictions(ws: Workspace, id: string): Promise<Record<string, unknown> | null> {
+  const run = await storedPredictionRun(ws);
+  if (!run) return null;
+  const row = await ws.one(PREDICTION_SQL, [id]);
+  if (!row) return null;
+  const { model, horizon, unit } = run.report;
+  return { ...row, model, horizon, unit };
+}
 
 async function customerAttributes(ws: Workspace, id: string): Promise<Record<string, unknown> | null> {
   const row = await ws.one(

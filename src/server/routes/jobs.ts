@@ -12,10 +12,14 @@ export const jobSchema = {
     state: { type: 'string', enum: JOB_STATES },
     progress: {
       type: 'object',
-      description: 'phase: queued, reading (bytes), loading (percent), checking.',
+      description:
+        'phase: queued; a load: reading (bytes), loading (percent), checking; an analysis: analyzing (percent of the current step); predictions: fitting, snapshots (snapshots done).',
       properties: { phase: { type: 'string' }, done: { type: 'number' }, total: { type: 'number' } },
     },
-    result: { description: 'When done: the load report (as `clientele ingest --json` prints it).' },
+    result: {
+      description:
+        'When done: the load report (as `clientele ingest --json` prints it), the analysis summary, or the predictions report.',
+    },
     error: nullableString,
     created_at: { type: 'string' },
     started_at: nullableString,

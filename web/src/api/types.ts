@@ -1,5 +1,6 @@
 /** The shapes of the API's JSON answers that the pages read (see /docs for all of them). */
 import type { Unit } from '../i18n/format.js';
+import type { CardPredictions } from './types-models.js';
 
 export type Row = Record<string, unknown>;
 
@@ -57,6 +58,8 @@ export interface CustomerCard {
   attributes: Row | null;
   monthly: { month: string; orders: number; revenue: number }[];
   sales: { total: number; rows: Row[] };
+  /** The stored predictions (`clientele predict`), null when there are none for this customer. */
+  predictions: CardPredictions | null;
 }
 
 export interface Preview {

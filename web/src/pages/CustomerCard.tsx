@@ -3,6 +3,9 @@ import type { CustomerCard as Card, Row } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { useAsOf } from '../as-of.js';
 import { useCatalogue } from '../catalogue.js';
+import { CardHistory } from '../components/CardHistory.js';
+import { CardPredictions } from '../components/CardPredictions.js';
+import { stageName } from '../components/ClvStages.js';
 import { CustomerAttributes } from '../components/CustomerAttributes.js';
 import { CustomerMonthly } from '../components/CustomerMonthly.js';
 import { CustomerSales } from '../components/CustomerSales.js';
@@ -23,7 +26,10 @@ const GROUPS = [
   'customer',
 ] as const;
 
-/** One customer's 360° card: every profile metric by group, the attributes, purchases by month and the sales lines. */
+/**
+ * One customer's 360° card: every profile metric by group, the stored predictions, the attributes, the history
+ * of stages and characteristics over the analysis snapshots, purchases by month and the sales lines.
+ */
 export function CustomerCard({ id }: { id: string }) {
   const { t } = useI18n();
   const { asOf } = useAsOf();
@@ -59,11 +65,13 @@ function CardBody({ card, asOf }: { card: Card; asOf: string }) {
               </Panel>
             );
           })}
+          {card.predictions && <CardPredictions predictions={card.predictions} />}
         </div>
       ) : (
         <p>{t('card.noProfile', { date: card.as_of ? date(card.as_of) : '—' })}</p>
       )}
       <CustomerAttributes attributes={card.attributes} />
+      <CardHistory id={card.customer_id} />
       {card.monthly.length > 0 && <CustomerMonthly monthly={card.monthly} />}
       <CustomerSales card={card} asOf={asOf} />
     </>
@@ -71,7 +79,7 @@ function CardBody({ card, asOf }: { card: Card; asOf: string }) {
 }
 
 function MetricList({ ids, row }: { ids: string[]; row: Row }) {
-  const { value } = useI18n();
+  const { value, t } = useI18n();
   const catalogue = useCatalogue();
   return (
     <dl className="metrics">
@@ -80,7 +88,9 @@ function MetricList({ ids, row }: { ids: string[]; row: Row }) {
           <dt>
             <MetricLabel id={id} />
           </dt>
-          <dd>{value(row[id], catalogue.metric(id)?.unit ?? 'text')}</dd>
+          <dd>
+            {id === 'stage' ? stageName(row[id], t) : value(row[id], catalogue.metric(id)?.unit ?? 'text')}
+          </dd>
         </div>
       ))}
     </dl>

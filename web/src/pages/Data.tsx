@@ -3,6 +3,7 @@ import { postForm } from '../api/client.js';
 import type { Job, LoadReport, Preview, Row, Status } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { useJobPolling } from '../api/use-job.js';
+import { DataAnalysis } from '../components/DataAnalysis.js';
 import { Downloads } from '../components/Downloads.js';
 import { LoadReportView } from '../components/LoadReportView.js';
 import { LoadsTable } from '../components/LoadsTable.js';
@@ -22,7 +23,10 @@ interface Busy {
   fraction: number;
 }
 
-/** Upload → preview with the detected layout and mapping → load in the background → the report; the list of loads. */
+/**
+ * Upload → preview with the detected layout and mapping → load in the background → the report; then the
+ * analysis and predictions of the new data (started by themselves after a sales load); the list of loads.
+ */
 export function Data() {
   const { t, lang } = useI18n();
   const status = useApi<Status>('/api/status');
@@ -149,6 +153,7 @@ export function Data() {
           {t('data.again')}
         </button>
       )}
+      <DataAnalysis loaded={job?.state === 'done' && job.result ? job.result : undefined} />
       <Panel title={t('loads.title')} actions={<Downloads url="/api/loads" />}>
         {loads.error && <ErrorMessage message={loads.error} onRetry={loads.reload} />}
         {!loads.data && !loads.error && <Loading />}

@@ -1,0 +1,42 @@
+import type { Workspace } from '../db/workspace.js';
+
+const COLUMNS = `snapshot_id, as_of, month, stage, customers, mean_clv, total_clv, mean_churn_risk, mean_p_alive,
+  mean_expected_purchases`;
+
+/**
+ * CLV, churn risk, P(alive) and expected purchases by lifecycle stage at every snapshot of the analysis, from
+ * the predictions made at each snapshot on the data up to it (`snapshot_predictions`), stages in their order.
+ */
+export const CLV_BY_STAGE_SQL = `SELECT p.snapshot_id, strftime(s.as_of, '%Y-%m-%d') AS as_of, s.month,
+    CAST(c.stage AS VARCHAR) AS stage, count(*) AS customers,
+    avg(p.clv) AS mean_clv, sum(p.clv) AS total_clv, avg(p.churn_risk) AS mean_churn_risk,
+    avg(p.p_alive) AS mean_p_alive, avg(p.expected_purchases) AS mean_expected_purchases,
+    row_number() OVER (ORDER BY p.snapshot_id, c.stage) AS position
+  FROM snapshot_predictions p
+  JOIN customer_snapshots c ON c.snapshot_id = p.snapshot_id AND c.customer_id = p.customer_id
+  JOIN snapshots s ON s.snapshot_id = p.snapshot_id
+  GROUP BY p.snapshot_id, s.as_of, s.month, c.stage`;
+
+/**
+ * Stores the table once the snapshot predictions are made: joining every customer at every snapshot takes
+ * seconds on a million customers, too long for a page request.
+ */
+export async function storeClvByStage(ws: Workspace): Promise<void> {
+  await ws.run(
+    `CREATE OR REPLACE TABLE clv_by_stage AS SELECT *, now()::TIMESTAMP AS computed_at FROM (${CLV_BY_STAGE_SQL})`,
+  );
+}
+
+/**
+ * The query that reads CLV by stage: the stored table when it is newer than the analysis, else computed from
+ * the snapshot predictions (after `clientele predict --snapshots`, which does not store it).
+ */
+export async function clvByStageSql(ws: Workspace): Promise<string> {
+  const stored =
+    (await ws.tableExists('clv_by_stage')) &&
+    (await ws.one(
+      `SELECT 1 FROM clv_by_stage WHERE computed_at >= (SELECT max(created_at) FROM analyses) LIMIT 1`,
+    )) !== undefined;
+  const source = stored ? 'clv_by_stage' : `(${CLV_BY_STAGE_SQL})`;
+  return `SELECT ${COLUMNS} FROM ${source} ORDER BY position`;
+}

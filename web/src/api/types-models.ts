@@ -1,0 +1,147 @@
+/** The shapes of the models area's API answers (see /docs): predictions, model checks, a customer's history. */
+import type { Row } from './types.js';
+
+export type PurchaseModel = 'bgnbd' | 'pnbd' | 'mbgnbd';
+export type TimeUnit = 'day' | 'week' | 'month';
+
+export interface HistogramBin {
+  bin: number;
+  from: number;
+  to: number;
+  /** The values above the 99th percentile. */
+  overflow: boolean;
+  customers: number;
+}
+
+export type DistributionColumn = 'clv' | 'p_alive' | 'churn_risk' | 'expected_purchases';
+
+export interface PredictionsSummary {
+  as_of: string;
+  computed_at: string;
+  customers: number;
+  model: {
+    name: PurchaseModel;
+    label: string;
+    params: Record<string, number>;
+    loglik: number;
+    time_unit: TimeUnit;
+    spend_params: Record<string, number>;
+  };
+  horizon: number;
+  unit: TimeUnit;
+  discount_rate: number;
+  margin: number;
+  at_risk_threshold: number;
+  totals: {
+    customers: number;
+    clv: number;
+    clv_mean: number;
+    clv_median: number;
+    expected_purchases: number;
+    expected_alive: number;
+    at_risk: number;
+    at_risk_clv: number;
+  };
+  distributions: Record<DistributionColumn, HistogramBin[]>;
+  methods: Record<string, string>;
+}
+
+export interface AtRiskPage {
+  as_of: string;
+  min_risk: number;
+  total: number;
+  limit: number;
+  offset: number;
+  rows: Row[];
+}
+
+export interface StageValueRow {
+  snapshot_id: number;
+  as_of: string;
+  month: string;
+  stage: string;
+  customers: number;
+  mean_clv: number;
+  total_clv: number;
+  mean_churn_risk: number;
+  mean_p_alive: number;
+  mean_expected_purchases: number;
+}
+
+export interface FitReport {
+  model: string;
+  method: string;
+  params: Record<string, number>;
+  std_errors: Record<string, number>;
+  loglik: number;
+  customers: number;
+  converged: boolean;
+  calibration_end: string;
+  time_unit: TimeUnit | null;
+}
+
+export interface ValidationReport {
+  model: PurchaseModel;
+  params: Record<string, number>;
+  loglik: number;
+  calibration_end: string;
+  holdout_end: string;
+  time_unit: TimeUnit;
+  holdout_length: number;
+  customers: number;
+  by_frequency: { frequency: string; customers: number; actual: number; predicted: number }[];
+  tracking: { period: number; end: string; actual: number; predicted: number }[];
+  errors: { mae: number; actual_total: number; predicted_total: number; aggregate_error_percent: number };
+  method: string;
+}
+
+export interface CustomerHistory {
+  customer_id: string;
+  analysis_as_of: string;
+  predictions: boolean;
+  rows: Row[];
+}
+
+/** The stored predictions of one customer (on the customer card). */
+export interface CardPredictions {
+  as_of: string;
+  model: PurchaseModel;
+  horizon: number;
+  unit: TimeUnit;
+  expected_purchases: number;
+  p_alive: number;
+  churn_risk: number;
+  p_no_purchase: number;
+  expected_spend: number;
+  clv: number;
+  next_purchase_date: string | null;
+}
+
+/** What the predictions job reports when done (the parts the pages show). */
+export interface PredictResult {
+  as_of: string;
+  customers: number;
+  totals: { expected_purchases: number; clv: number; expected_alive: number };
+  churn_risk_over_half: number;
+  snapshots_predicted: number | null;
+}
+
+/** What the analysis job reports when done (the parts the pages show). */
+export interface AnalyzeResult {
+  analysis: { as_of: string; customers: number; snapshots: unknown[] };
+  predictions: PredictResult | null;
+  predictions_error: string | null;
+}
+
+/** GET /api/models/status: what is stored (null: not computed yet). */
+export interface ModelsStatus {
+  analysis: { as_of: string; months: number; computed_at: string | null } | null;
+  predictions: {
+    as_of: string;
+    model: PurchaseModel;
+    horizon: number;
+    unit: TimeUnit;
+    computed_at: string;
+    snapshots: boolean;
+  } | null;
+}
