@@ -13,13 +13,15 @@ import { MODEL_UNIT, UNIT_DAYS, type UnitName } from './time-unit.js';
  * ../shared/data/cdnow/README.md): all non-return lines of a customer on one calendar day are one transaction,
  * worth the sum of their amounts. Lines with amount 0 are transactions too (CDNOW records free items at $0).
  */
-export const TRANSACTIONS_SQL = `SELECT customer_id, CAST(ts AS DATE) AS day, CAST(sum(amount) AS DOUBLE) AS value
+export const TRANSACTIONS_SQL = `SELECT customer_id, CAST(ts AS DATE) AS day, CAST(sum(amount) AS DOUBLE) AS value,
+    sum(amount) AS exact_value
   FROM sales WHERE customer_id IS NOT NULL AND amount >= 0 GROUP BY 1, 2`;
 
 /**
  * Per customer whose first transaction is on or before the calibration end ($1): x = transaction days − 1,
  * tx = last − first transaction day, T = calibration end − first transaction day (days), mx = mean value of the
- * repeat transactions (the first excluded), and the holdout transaction days up to $2.
+ * repeat transactions (the first excluded; summed in exact decimals, so the result does not depend on the order in
+ * which parallel threads add), and the holdout transaction days up to $2.
  */
 export const SUMMARY_SQL = `WITH t AS (${TRANSACTIONS_SQL})
   SELECT customer_id,
@@ -27,7 +29,7 @@ export const SUMMARY_SQL = `WITH t AS (${TRANSACTIONS_SQL})
     date_diff('day', min(day), max(day) FILTER (WHERE day <= CAST($1 AS DATE))) AS tx_days,
     date_diff('day', min(day), CAST($1 AS DATE)) AS t_days,
     CASE WHEN count(*) FILTER (WHERE day <= CAST($1 AS DATE)) > 1
-      THEN (sum(value) FILTER (WHERE day <= CAST($1 AS DATE)) - arg_min(value, day))
+      THEN CAST(sum(exact_value) FILTER (WHERE day <= CAST($1 AS DATE)) - arg_min(exact_value, day) AS DOUBLE)
            / (count(*) FILTER (WHERE day <= CAST($1 AS DATE)) - 1) END AS mx,
     count(*) FILTER (WHERE day > CAST($1 AS DATE) AND day <= CAST($2 AS DATE)) AS holdout,
     date_diff('day', DATE '1970-01-01', min(day)) AS first_day,
