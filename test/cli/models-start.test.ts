@@ -42,6 +42,15 @@ describe('clientele start', () => {
       );
       expect(snapshots).toBe(Number(printed?.[3]));
       expect(snapshots).toBeGreaterThan(0);
+      // …and recommends: every customer with a purchase gets a list (the demo has SKUs).
+      const recommended = Number(await ws.scalar(`SELECT count(DISTINCT customer_id) FROM recommendations`));
+      const purchasers = Number(
+        await ws.scalar(
+          `SELECT count(DISTINCT customer_id) FROM sales WHERE customer_id IS NOT NULL AND amount > 0`,
+        ),
+      );
+      expect(r.out).toContain(`the next 5 products for ${purchasers.toLocaleString('en')} customers`);
+      expect(recommended).toBe(purchasers);
     } finally {
       ws.close();
     }

@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { recommendAll } from '../../recommend/recommend.js';
 import { analyze } from '../../analyze/analyze.js';
 import { generateDemo } from '../../demo/index.js';
 import { errorMessage, isInputError } from '../../errors.js';
@@ -71,6 +72,10 @@ export function registerStart(program: Command, ctx: Context): void {
           if (!isInputError(error)) throw error;
           ctx.io.out(`No predictions: ${errorMessage(error)}\n\n`);
         }
+        const recs = await recommendAll(ws, { top: 5 });
+        ctx.io.out(
+          `Recommendations: the next ${recs.top} products for ${fmtInt(recs.customers)} customers (clientele recommend).\n\n`,
+        );
         ctx.io.out(describeProfile(await runProfile(ws, {})));
       });
       if (opts.serve) {

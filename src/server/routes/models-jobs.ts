@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { analyze } from '../../analyze/analyze.js';
+import { recommendAll } from '../../recommend/recommend.js';
 import type { Workspace } from '../../db/workspace.js';
 import { isInputError } from '../../errors.js';
 import { PURCHASE_MODELS, type PurchaseModelName } from '../../predict/models.js';
@@ -130,6 +131,8 @@ export const modelsJobRoutes: RouteModule = (app, ctx) => {
           if (!body.predict) return { analysis, predictions: null, predictions_error: null };
           try {
             const predictions = await runPredictions(ws, { ...PREDICT_DEFAULTS, asOf }, control.progress);
+            // The next products of every customer, for the card (cheap next to the predictions).
+            await recommendAll(ws, { asOf, top: 5 });
             return { analysis, predictions, predictions_error: null };
           } catch (error) {
             if (!isInputError(error)) throw error;
