@@ -3,6 +3,7 @@
  *   ingest   vs DuckDB's bare read_csv of the same file      (target: within 1.5×)
  *   profile  vs a bare GROUP BY over the same file            (target: within 3×)
  *   analyze  (24 snapshots) vs one profile                   (target: under 10×)
+ *   api      every page's requests on the largest workspace (target: no page waits over 1 s; bench/api.ts)
  * Each operation runs in its own process, three times, interleaved; medians and ratios are printed and
  * written to BENCHMARKS.md together with the other benchmarks of this folder.
  */
@@ -91,6 +92,15 @@ async function main(): Promise<void> {
       '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...rows,
     ].join('\n'),
+  );
+  // The web app's API on the largest workspace just analyzed (1 M customers at 10 M lines): its own process.
+  const largest = Math.max(...LINES);
+  sections.push(
+    execFileSync(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'bench/api.ts'), join(DATA, `bench-${largest}.duckdb`)],
+      { encoding: 'utf8', maxBuffer: 1 << 22 },
+    ).trim(),
   );
   for (const extra of ['models', 'clusters']) {
     const path = join(ROOT, 'bench', `${extra}.ts`);

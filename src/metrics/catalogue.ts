@@ -131,9 +131,9 @@ export const PROFILE_METRICS: readonly Metric[] = [
     id: 'distinct_skus',
     group: 'products',
     unit: 'count',
-    level: 'line',
+    level: 'sku',
     type: 'BIGINT',
-    sql: `count(DISTINCT sku) FILTER (WHERE ${PURCHASE})`,
+    sql: 'count(*)',
     name: { en: 'Distinct products', ru: 'Различных товаров' },
     method: {
       en: 'Distinct SKUs among the purchase lines.',
@@ -144,9 +144,9 @@ export const PROFILE_METRICS: readonly Metric[] = [
     id: 'distinct_categories',
     group: 'products',
     unit: 'count',
-    level: 'line',
+    level: 'category',
     type: 'BIGINT',
-    sql: `count(DISTINCT category) FILTER (WHERE ${PURCHASE})`,
+    sql: 'count(*)',
     name: { en: 'Distinct categories', ru: 'Различных категорий' },
     method: {
       en: 'Distinct product categories among the purchase lines, from the products catalogue (0 when no catalogue is loaded).',

@@ -44,7 +44,7 @@ export interface Text {
  * - `prediction`: a column of the stored predictions (`pr`) at the same as-of date;
  * - `recommendation`: a column of the stored recommendations (`rc`, one row per customer) at the same as-of date;
  * - `category` / `sku`: an aggregate over the customer's revenue per category / per SKU (see
- *   preference-metrics.ts for the columns).
+ *   preference-metrics.ts for the columns); a BIGINT count there is 0 for a customer without rows.
  */
 export type Level =
   | 'line'

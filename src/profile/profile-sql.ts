@@ -90,7 +90,11 @@ per_sku AS (
 ),
 joined AS (
   SELECT l.*, ${[...at('gap'), ...at('category'), ...at('sku')]
-    .map((m) => `${m.level === 'gap' ? 'g' : m.level === 'category' ? 'pc' : 'ps'}.${m.id}`)
+    .map((m) => {
+      const column = `${m.level === 'gap' ? 'g' : m.level === 'category' ? 'pc' : 'ps'}.${m.id}`;
+      // A customer without SKUs (or categories) has no row there: counts are 0, the rest NULL.
+      return m.type === 'BIGINT' ? `coalesce(${column}, 0) AS ${m.id}` : column;
+    })
     .join(', ')}, ${at('attribute').map(expr).join(', ')}, params.as_of
   FROM per_line l LEFT JOIN per_gap g USING (customer_id) LEFT JOIN customers c USING (customer_id)
     LEFT JOIN per_category pc USING (customer_id) LEFT JOIN per_sku ps USING (customer_id), params
