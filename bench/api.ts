@@ -10,12 +10,15 @@ import { predictWithHistory } from '../src/predict/predict-with-history.js';
 import { PREDICT_DEFAULTS } from '../src/predict/predict-defaults.js';
 import { recommendAll } from '../src/recommend/recommend.js';
 import { createServer } from '../src/server/create-server.js';
+import { resolveAsOf } from '../src/profile/as-of.js';
+import { storedProfileAt } from '../src/profile/stored-profile.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const path = process.argv[2] ?? join(ROOT, 'bench-data/bench-10000000.duckdb');
 const TOKEN = 'bench-token-0123456789abcdef';
 
 const prepared: string[] = [];
+let stored: boolean;
 {
   const ws = await Workspace.open(path);
   try {
@@ -31,6 +34,9 @@ const prepared: string[] = [];
       await recommendAll(ws, { top: 5 });
       prepared.push(`recommend (all customers) ${((performance.now() - t) / 1000).toFixed(1)} s`);
     }
+    // analyze, predict and recommend store the profile at their date (stored-profile.ts); without it, the
+    // first profile request computes every customer's metrics.
+    stored = (await storedProfileAt(ws, await resolveAsOf(ws, undefined))) !== undefined;
   } finally {
     ws.close();
   }
@@ -38,8 +44,8 @@ const prepared: string[] = [];
 
 const server = await createServer({ workspacePath: path, token: TOKEN });
 const auth = { authorization: `Bearer ${TOKEN}` };
-// The first profile request at a date computes the profile of every customer (then kept for paging, sorting,
-// searching and the cards): timed on its own.
+// The first profile request at a date reads the stored profile, or computes it when none is stored (then kept
+// for paging, sorting, searching and the cards): timed on its own.
 const firstProfile = performance.now();
 const some = await server.app.inject({ url: '/api/profile?limit=1&sort=revenue&order=desc', headers: auth });
 const profileMs = performance.now() - firstProfile;
@@ -79,7 +85,7 @@ const PAGES: [string, string[]][] = [
 ];
 
 const rows: string[] = [
-  `| Customers, Overview | \`/api/profile?limit=1\` (first at this date: computes the profile) | ${some.statusCode} | ${profileMs.toFixed(0)} | — |`,
+  `| Customers, Overview | \`/api/profile?limit=1\` (first at this date: ${stored ? 'reads the stored profile' : 'computes the profile'}) | ${some.statusCode} | ${profileMs.toFixed(0)} | — |`,
 ];
 for (const [page, urls] of PAGES) {
   for (const url of urls) {

@@ -1,5 +1,6 @@
 import type { Workspace } from '../db/workspace.js';
 import { recordRun } from '../db/runs.js';
+import { precomputeForReaders } from '../profile/precompute.js';
 import { InputError } from '../errors.js';
 import { resolveAsOf } from '../profile/as-of.js';
 import { DEFAULT_ABC_XYZ, type AbcXyzOptions } from '../segments/abc-xyz.js';
@@ -80,6 +81,7 @@ export async function analyze(ws: Workspace, options: AnalyzeOptions = {}): Prom
     ]);
     await ws.run(`DROP TABLE IF EXISTS cl_snap`);
     await recordRun(ws, 'analyze', { as_of: asOf, months }, started);
+    await precomputeForReaders(ws, asOf);
   });
   return { ...(await analysisSummary(ws)), seconds: seconds() };
 }

@@ -66,6 +66,13 @@ export const SCHEMA_DDL: readonly string[] = [
      started_at TIMESTAMP NOT NULL,
      finished_at TIMESTAMP NOT NULL
    )`,
+  `CREATE TABLE IF NOT EXISTS precomputed (
+     name VARCHAR NOT NULL,
+     as_of DATE NOT NULL,
+     version VARCHAR NOT NULL,
+     info JSON NOT NULL,
+     computed_at TIMESTAMP NOT NULL
+   )`,
 ];
 
 /** The tables `status` reports, in display order. */

@@ -1,5 +1,6 @@
 import type { Workspace } from '../db/workspace.js';
 import { recordRun } from '../db/runs.js';
+import { precomputeForReaders } from '../profile/precompute.js';
 import {
   compressSummary,
   compressSpendSummary,
@@ -95,6 +96,7 @@ export async function predict(ws: Workspace, o: PredictOptions): Promise<Predict
       `CREATE OR REPLACE TABLE prediction_runs (as_of DATE, model VARCHAR, report JSON, created_at TIMESTAMP)`,
     );
     await recordRun(ws, 'predict', { as_of: asOf, model: o.model }, started);
+    await precomputeForReaders(ws, asOf);
   });
   let totalExpected = 0;
   let totalClv = 0;

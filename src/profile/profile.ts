@@ -2,7 +2,8 @@ import type { Workspace } from '../db/workspace.js';
 import { writeQuery, type WriteResult } from '../export/write.js';
 import { profileSql } from './profile-sql.js';
 import { resolveAsOf } from './as-of.js';
-import { hasRecommendations } from '../recommend/recommend.js';
+import { profileColumnGroups } from './profile-columns.js';
+import { STORED_PROFILE_TABLE, storedProfileAt } from './stored-profile.js';
 
 export interface ProfileSummary {
   as_of: string;
@@ -33,13 +34,12 @@ export async function runProfile(
   options: { asOf?: string; out?: string },
 ): Promise<ProfileSummary> {
   const asOf = await resolveAsOf(ws, options.asOf);
-  const segments = await hasSnapshot(ws, asOf);
-  const predictions = await hasPredictions(ws, asOf);
-  const recommendations = await hasRecommendations(ws, asOf);
-  await ws.run(
-    `CREATE OR REPLACE TEMP TABLE cl_profile AS ${profileSql({ segments, predictions, recommendations })}`,
-    [asOf],
-  );
+  // The profile stored by the last analyze / predict / recommend at this date when current, else computed.
+  const stored = await storedProfileAt(ws, asOf);
+  const groups = stored ?? (await profileColumnGroups(ws, asOf));
+  const { segments, predictions } = groups;
+  const table = stored ? STORED_PROFILE_TABLE : 'cl_profile';
+  if (!stored) await ws.run(`CREATE OR REPLACE TEMP TABLE cl_profile AS ${profileSql(groups)}`, [asOf]);
   const s = await ws.one<Omit<ProfileSummary, 'as_of' | 'columns' | 'out' | 'segments' | 'predictions'>>(`
     SELECT count(*) AS customers,
            coalesce(sum(orders), 0) AS orders,
@@ -51,10 +51,10 @@ export async function runProfile(
            avg(aov) AS mean_aov,
            count(*) FILTER (WHERE purchase_days > 1) AS repeat_customers,
            count(*) FILTER (WHERE orders_90d > 0) AS active_90d
-    FROM cl_profile`);
-  const columns = (await ws.all<{ column_name: string }>(`DESCRIBE cl_profile`)).map((c) => c.column_name);
+    FROM ${table}`);
+  const columns = (await ws.all<{ column_name: string }>(`DESCRIBE ${table}`)).map((c) => c.column_name);
   const out = options.out
-    ? await writeQuery(ws, `SELECT * FROM cl_profile ORDER BY revenue DESC, customer_id`, [], options.out)
+    ? await writeQuery(ws, `SELECT * FROM ${table} ORDER BY revenue DESC, customer_id`, [], options.out)
     : null;
   return { as_of: asOf, ...s!, columns, segments, predictions, out };
 }

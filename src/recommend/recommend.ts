@@ -1,4 +1,5 @@
 import { recordRun } from '../db/runs.js';
+import { precomputeForReaders } from '../profile/precompute.js';
 import type { Workspace } from '../db/workspace.js';
 import { InputError } from '../errors.js';
 import { resolveAsOf } from '../profile/as-of.js';
@@ -84,6 +85,7 @@ export async function recommendAll(ws: Workspace, o: RecommendOptions): Promise<
       [asOf, top, ...exclude],
     );
     await recordRun(ws, 'recommend', { as_of: asOf, top, exclude }, started);
+    await precomputeForReaders(ws, asOf);
   });
   const totals = await ws.one<{ customers: number; rows: number; full: number }>(
     `SELECT count(DISTINCT customer_id) AS customers, count(*) AS rows,

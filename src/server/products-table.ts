@@ -1,6 +1,6 @@
 import { productsSql } from '../analyze/products.js';
 import type { Workspace } from '../db/workspace.js';
-import { VERSION_SQL } from './profile-table.js';
+import { DATA_VERSION_SQL } from '../db/content-version.js';
 
 const TABLE = 'cl_api_products';
 
@@ -13,7 +13,7 @@ export class ProductsCache {
   private current: string | undefined;
 
   async at(ws: Workspace, asOf: string, exclude: readonly string[]): Promise<string> {
-    const key = JSON.stringify([asOf, exclude, String(await ws.scalar(VERSION_SQL))]);
+    const key = JSON.stringify([asOf, exclude, String(await ws.scalar(DATA_VERSION_SQL))]);
     if (this.current === key) return TABLE;
     await ws.run(
       `CREATE OR REPLACE TEMP TABLE ${TABLE} AS

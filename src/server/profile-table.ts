@@ -1,8 +1,9 @@
 import type { Workspace } from '../db/workspace.js';
 import { resolveAsOf } from '../profile/as-of.js';
-import { hasPredictions, hasSnapshot } from '../profile/profile.js';
-import { hasRecommendations } from '../recommend/recommend.js';
+import { PROFILE_VERSION_SQL } from '../db/content-version.js';
+import { profileColumnGroups } from '../profile/profile-columns.js';
 import { profileSql } from '../profile/profile-sql.js';
+import { STORED_PROFILE_TABLE, storedProfileAt } from '../profile/stored-profile.js';
 
 /** The profile at one as-of date, materialized on the API's read connection. */
 export interface ProfileTable {
@@ -20,31 +21,29 @@ export interface ProfileTable {
 const TABLE = 'cl_api_profile';
 
 /**
- * Computes the profile once per (as-of date, workspace content) and keeps it as a temp table, so that paging,
- * sorting, searching and one customer's card read a table instead of recomputing ~60 metrics per request.
- * Call it only on the connection it was created for (WorkspaceAccess.read).
+ * The profile at an as-of date as a table, so that paging, sorting, searching and one customer's card read a
+ * table instead of recomputing ~60 metrics per request: the stored profile (stored-profile.ts) when it is at
+ * that date and current, else computed once per (as-of date, workspace content) into a temp table. Call it
+ * only on the connection it was created for (WorkspaceAccess.read).
  */
 export class ProfileCache {
   private current: { key: string; table: ProfileTable } | undefined;
 
   async at(ws: Workspace, asOf: string | undefined): Promise<ProfileTable> {
     const date = await resolveAsOf(ws, asOf);
-    const key = `${date}|${String(await ws.scalar(VERSION_SQL))}`;
+    const key = `${date}|${String(await ws.scalar(PROFILE_VERSION_SQL))}`;
     if (this.current?.key === key) return this.current.table;
-    const segments = await hasSnapshot(ws, date);
-    const predictions = await hasPredictions(ws, date);
-    const recommendations = await hasRecommendations(ws, date);
-    await ws.run(
-      `CREATE OR REPLACE TEMP TABLE ${TABLE} AS ${profileSql({ segments, predictions, recommendations })}`,
-      [date],
-    );
-    const columns = (await ws.all<{ column_name: string }>(`DESCRIBE ${TABLE}`)).map((c) => c.column_name);
-    const table = { name: TABLE, asOf: date, columns, segments, predictions, recommendations };
+    let name = STORED_PROFILE_TABLE;
+    let groups = await storedProfileAt(ws, date);
+    if (!groups) {
+      name = TABLE;
+      groups = await profileColumnGroups(ws, date);
+      await ws.run(`CREATE OR REPLACE TEMP TABLE ${TABLE} AS ${profileSql(groups)}`, [date]);
+    }
+    const columns = (await ws.all<{ column_name: string }>(`DESCRIBE ${name}`)).map((c) => c.column_name);
+    const { segments, predictions, recommendations } = groups;
+    const table = { name, asOf: date, columns, segments, predictions, recommendations };
     this.current = { key, table };
     return table;
   }
 }
-
-/** Changes whenever a load, a run that stores results (analyze, predict, recommend) or the sales change. */
-export const VERSION_SQL = `SELECT concat_ws('-', (SELECT count(*) FROM loads), (SELECT coalesce(max(load_id), 0) FROM loads),
-  (SELECT count(*) FROM runs), (SELECT count(*) FROM sales))`;

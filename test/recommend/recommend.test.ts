@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../../src/db/workspace.js';
 import { ingestFile } from '../../src/ingest/load.js';
+import { profileSql } from '../../src/profile/profile-sql.js';
 import { runProfile } from '../../src/profile/profile.js';
 import { recommendAll, recommendFor } from '../../src/recommend/recommend.js';
 import { cli } from '../helpers/cli.js';
@@ -77,7 +78,10 @@ describe('item-to-item recommendations on a hand-computed fixture', () => {
     expect(d[0]!['score']).toBeCloseTo(2 * cos(3, 5, 4), 12);
     const p = await runProfile(ws, {});
     expect(p.columns).toContain('recommended_skus');
-    const row = await ws.one(`SELECT recommended_skus FROM cl_profile WHERE customer_id = 'D'`);
+    const row = await ws.one(
+      `SELECT recommended_skus FROM (${profileSql({ recommendations: true })}) WHERE customer_id = 'D'`,
+      [p.as_of],
+    );
     expect(row?.['recommended_skus']).toBe('S1, S4');
   });
 

@@ -1,0 +1,26 @@
+import { PROFILE_VERSION_SQL } from '../db/content-version.js';
+import { notePrecomputed, precomputedAt } from '../db/precomputed.js';
+import type { Workspace } from '../db/workspace.js';
+import { profileColumnGroups, type ProfileColumnGroups } from './profile-columns.js';
+import { profileSql } from './profile-sql.js';
+
+/** The stored profile: every customer's metrics at the date of the latest analyze, predict or recommend run. */
+export const STORED_PROFILE_TABLE = 'stored_profile';
+const NAME = 'profile';
+
+/**
+ * Computes the profile at the as-of date with every column group stored there and keeps it in the workspace,
+ * so that the web app's customer list, card and overview read a table instead of computing ~60 metrics for
+ * every customer on the first request. Run at the end of each command whose results are profile columns
+ * (analyze, predict, recommend), inside its transaction, after its run is recorded.
+ */
+export async function storeProfile(ws: Workspace, asOf: string): Promise<void> {
+  const groups = await profileColumnGroups(ws, asOf);
+  await ws.run(`CREATE OR REPLACE TABLE ${STORED_PROFILE_TABLE} AS ${profileSql(groups)}`, [asOf]);
+  await notePrecomputed(ws, NAME, asOf, PROFILE_VERSION_SQL, { ...groups });
+}
+
+/** The stored profile's column groups when it is at this date and still current; otherwise undefined. */
+export function storedProfileAt(ws: Workspace, asOf: string): Promise<ProfileColumnGroups | undefined> {
+  return precomputedAt<ProfileColumnGroups & Record<string, unknown>>(ws, NAME, asOf, PROFILE_VERSION_SQL);
+}
