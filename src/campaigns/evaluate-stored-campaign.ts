@@ -5,6 +5,7 @@ import { parseNonNegative } from './campaign-options.js';
 import { emailFunnel, type EmailFunnel } from './email-funnel.js';
 import { evaluationWindow, type EvaluationWindow } from './evaluation-window.js';
 import { findCampaign, type Campaign } from './find-campaign.js';
+import { recordEvaluation } from './record-evaluation.js';
 import { campaignArms, memberOutcomes } from './member-outcomes.js';
 import { summarize, warnings, type EvaluationSummary } from './evaluation-summary.js';
 import { stageTransitions, type StageTransitions } from './stage-transitions.js';
@@ -18,6 +19,8 @@ export interface EvaluateStoredOptions {
   bootstrap?: number;
   /** Store the result in campaign_results (default true). */
   store?: boolean;
+  /** Store nothing when the campaign's latest stored evaluation has the same window and result (default false). */
+  skipRepeat?: boolean;
 }
 
 /** What `clientele campaign evaluate NAME --json` prints and `campaign_results.result` stores. */
@@ -36,7 +39,7 @@ export interface CampaignEvaluationReport {
  * Evaluates a stored campaign: per-member conversion and net revenue in [start, start + window) and revenue in
  * the same-length pre-period, compared target vs control with `evaluateCampaign` (planned split, cost = targets ×
  * cost per contact, bootstrap seeded with the campaign's seed), stage moves, the e-mail funnel when a contact log
- * is attached, and a verdict. The result is stored in `campaign_results`.
+ * is attached, and a verdict. The result is stored in `campaign_results` (`recordEvaluation`).
  */
 export async function evaluateStoredCampaign(
   ws: Workspace,
@@ -70,18 +73,6 @@ export async function evaluateStoredCampaign(
     warnings: warnings(window, evaluation, funnel),
     evaluated_at: isoDateTime(new Date()),
   };
-  if (options.store ?? true) {
-    await ws.run(
-      `INSERT INTO campaign_results VALUES ($1, CAST($2 AS TIMESTAMP), $3, CAST($4 AS DATE), CAST($5 AS DATE), $6)`,
-      [
-        campaign.campaign_id,
-        report.evaluated_at,
-        window.days,
-        window.start,
-        window.end,
-        JSON.stringify(report),
-      ],
-    );
-  }
+  if (options.store ?? true) await recordEvaluation(ws, report, { skipRepeat: options.skipRepeat });
   return report;
 }

@@ -32,7 +32,7 @@ export async function listCampaigns(ws: Workspace): Promise<CampaignListing[]> {
         `SELECT campaign_id, count(*) OVER (PARTITION BY campaign_id) AS evaluations, evaluated_at, window_days,
                 CAST(result AS VARCHAR) AS result
          FROM campaign_results
-         QUALIFY row_number() OVER (PARTITION BY campaign_id ORDER BY evaluated_at DESC) = 1`,
+         QUALIFY row_number() OVER (PARTITION BY campaign_id ORDER BY evaluated_at DESC, rowid DESC) = 1`,
       )
     : [];
   const latest = new Map(results.map((r) => [r.campaign_id, r]));

@@ -374,6 +374,19 @@ describe('POST /api/campaigns', () => {
       });
     });
 
+    it('records a view only when the window or the result changed', async () => {
+      const stored = async () =>
+        json<{ campaigns: { evaluations: number }[] }>(await get('/api/campaigns')).campaigns[0]?.evaluations;
+      const url = `/api/campaigns/${created.campaign_id}/evaluate`;
+      expect(await stored()).toBe(1);
+      for (let i = 0; i < 2; i++) expect((await get(url)).statusCode).toBe(200);
+      expect(await stored()).toBe(1);
+      expect((await get(`${url}?window_days=20`)).statusCode).toBe(200);
+      expect(await stored()).toBe(2);
+      expect((await get(`${url}?window_days=20`)).statusCode).toBe(200);
+      expect(await stored()).toBe(2);
+    });
+
     it('takes another window and margin', async () => {
       const r = json<CampaignEvaluationReport>(
         await get(`/api/campaigns/${created.campaign_id}/evaluate?window_days=14&margin=0.5&bootstrap=0`),
@@ -400,8 +413,9 @@ describe('POST /api/campaigns', () => {
       const sheet = workbook.worksheets[0];
       expect(sheet?.getRow(1).getCell(1).value).toBe('from');
       expect(sheet?.rowCount).toBe(report.moves.length + 1);
+      // The default window, 20 days and 14 days with a margin; the downloads recorded nothing.
       const list = json<{ campaigns: { evaluations: number }[] }>(await get('/api/campaigns'));
-      expect(list.campaigns[0]?.evaluations).toBe(2);
+      expect(list.campaigns[0]?.evaluations).toBe(3);
     });
 
     it('answers 404, 400 and 409 as it should', async () => {

@@ -41,7 +41,7 @@ export const campaignResultRoutes: RouteModule = (app, ctx) => {
         tags: ['campaigns'],
         summary: 'Evaluate a campaign: target vs control, incremental effect with 95 % intervals, verdict',
         description:
-          "As `clientele campaign evaluate NAME --json` (and, like it, recorded in the workspace so the list shows the latest verdict; downloads are not recorded again): conversion and net revenue per member in the window from the campaign's start, target against control (two-proportion z-test, Welch t-test, Fieller lifts, CUPED and difference-in-differences on the pre-period, a seeded bootstrap check, ROI from the cost per contact), stage moves and the e-mail funnel when a contact log exists. `results` and `moves` are the same figures as tables; with format=csv|xlsx the table named by `table` downloads. 409 while no sale of the campaign period is loaded.",
+          "As `clientele campaign evaluate NAME --json` (and, like it, recorded in the workspace so the list shows the latest verdict; not recorded again when the campaign's latest stored evaluation has the same window and result, so viewing it again adds nothing; downloads are not recorded): conversion and net revenue per member in the window from the campaign's start, target against control (two-proportion z-test, Welch t-test, Fieller lifts, CUPED and difference-in-differences on the pre-period, a seeded bootstrap check, ROI from the cost per contact), stage moves and the e-mail funnel when a contact log exists. `results` and `moves` are the same figures as tables; with format=csv|xlsx the table named by `table` downloads. 409 while no sale of the campaign period is loaded.",
         params: campaignIdParams,
         querystring: {
           type: 'object',
@@ -96,6 +96,7 @@ export const campaignResultRoutes: RouteModule = (app, ctx) => {
             windowDays: q.window_days,
             bootstrap: q.bootstrap,
             store: q.format === 'json',
+            skipRepeat: true,
             ...(q.margin === undefined ? {} : { margin: q.margin }),
           }),
         );
