@@ -165,7 +165,7 @@ describe('the campaigns pages in Chromium', () => {
     await app.shot('campaigns-list');
   });
 
-  it("shows a 409 on the results of a campaign whose period's sales are not loaded yet", async () => {
+  it("shows the 409 on the results of a campaign whose period's sales are not loaded yet as a notice", async () => {
     const r = await app.server.app.inject({
       method: 'POST',
       url: '/api/campaigns',
@@ -175,9 +175,10 @@ describe('the campaigns pages in Chromium', () => {
     expect(r.statusCode, r.body).toBe(201);
     await page.goto(`${app.base}/campaigns/2`);
     await page.getByRole('heading', { name: 'Campaign “Christmas”' }).waitFor();
-    const alert = page.getByRole('alert').filter({ hasText: 'latest sale loaded is 2010-12-20' });
-    await alert.waitFor();
-    expect(await alert.textContent()).toMatch(/clientele ingest/);
+    const notice = page.getByRole('status').filter({ hasText: 'latest sale loaded is 2010-12-20' });
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/^Not computed yet\..*clientele ingest.*Open the Data page$/);
+    expect(await page.getByRole('alert').count()).toBe(0);
     expect(app.problems.filter((p) => !/status of 409/.test(p))).toEqual([]);
     app.problems.splice(0);
     await page.getByRole('link', { name: '← All campaigns' }).click();

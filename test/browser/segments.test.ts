@@ -189,17 +189,26 @@ describe('the segments pages before `clientele analyze`', () => {
     await bare?.close();
   });
 
-  it('say to run it, on every page', async () => {
+  it('say to run it, on every page, as a notice with the way to the Data page rather than an error', async () => {
     const p = bare.page;
-    await p
-      .getByRole('alert')
+    const notReady = () => p.getByRole('status').filter({ hasText: 'Not computed yet.' });
+    await notReady()
       .getByText(/run `clientele analyze`/)
       .waitFor();
+    expect(await p.getByText('Something went wrong').count()).toBe(0);
     await p.getByRole('navigation').getByRole('link', { name: 'Pivot' }).click();
-    await p
-      .getByRole('alert')
+    await notReady()
       .getByText(/run `clientele analyze`/)
       .waitFor();
+    expect(await p.getByRole('alert').count()).toBe(0);
+    await p.getByRole('combobox', { name: 'Language' }).selectOption('ru');
+    const russian = p.getByRole('status').filter({ hasText: 'Ещё не рассчитано.' });
+    await russian.getByText(/на странице «Данные»/).waitFor();
+    expect(await p.getByText('Что-то пошло не так').count()).toBe(0);
+    await russian.getByRole('link', { name: 'Открыть «Данные»' }).click();
+    await p.getByRole('heading', { name: 'Данные', level: 1 }).waitFor();
+    await p.getByRole('button', { name: 'Проанализировать и спрогнозировать' }).waitFor();
+    await p.getByRole('combobox', { name: 'Язык' }).selectOption('en');
     await p.getByRole('navigation').getByRole('link', { name: 'Products' }).click();
     await p.getByText(/No sales line of these 12 months has a SKU/).waitFor();
     await p

@@ -64,7 +64,7 @@ export function CampaignMembers({ campaignId }: { campaignId: number }) {
         </>
       }
     >
-      {page.error && <ErrorMessage message={page.error} onRetry={page.reload} />}
+      {page.error && <ErrorMessage message={page.error} status={page.status} onRetry={page.reload} />}
       {!page.data && !page.error && <Loading />}
       {page.data && (
         <>

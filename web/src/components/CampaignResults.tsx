@@ -76,7 +76,9 @@ export function CampaignResults({ detail }: { detail: CampaignDetail }) {
           </CampaignField>
           <button type="submit">{t('campaign.evaluate')}</button>
         </form>
-        {evaluation.error && <ErrorMessage message={evaluation.error} onRetry={evaluation.reload} />}
+        {evaluation.error && (
+          <ErrorMessage message={evaluation.error} status={evaluation.status} onRetry={evaluation.reload} />
+        )}
         {evaluation.loading && <Loading />}
         {e && !evaluation.loading && <Summary e={e} />}
       </Panel>

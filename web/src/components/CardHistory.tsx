@@ -11,7 +11,7 @@ import { STAGE_COLORS, STAGE_ORDER, stageName } from './ClvStages.js';
 import { DataTable, type Column } from './DataTable.js';
 import { Downloads } from './Downloads.js';
 import { Panel } from './Panel.js';
-import { Loading } from './Status.js';
+import { ErrorMessage, Loading } from './Status.js';
 
 const METRICS = [
   'days_in_stage',
@@ -117,7 +117,7 @@ function HistoryView({ id }: { id: string }) {
   if (history.error) {
     return (
       <Panel title={t('cardHistory.title')}>
-        <p className="notice">{history.error}</p>
+        <ErrorMessage message={history.error} status={history.status} />
       </Panel>
     );
   }

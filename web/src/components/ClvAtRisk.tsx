@@ -81,7 +81,7 @@ export function ClvAtRisk({ asOf }: { asOf: string }) {
           <span className="count">{t('clv.risk.count', { total: i18n.num(page.data.total) })}</span>
         )}
       </div>
-      {page.error && <ErrorMessage message={page.error} onRetry={page.reload} />}
+      {page.error && <ErrorMessage message={page.error} status={page.status} onRetry={page.reload} />}
       {!page.data && !page.error && <Loading />}
       {page.data && (
         <>

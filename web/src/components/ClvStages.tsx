@@ -10,7 +10,7 @@ import { Chart } from './Chart.js';
 import { DataTable, type Column } from './DataTable.js';
 import { Downloads } from './Downloads.js';
 import { Panel } from './Panel.js';
-import { Loading } from './Status.js';
+import { ErrorMessage, Loading } from './Status.js';
 
 /** Lifecycle stages in their order, with one colour each (the same on every models chart). */
 export const STAGE_COLORS: Record<string, string> = {
@@ -122,7 +122,7 @@ export function ClvStages() {
   if (stages.error) {
     return (
       <Panel title={t('clv.stages.titlePlain')}>
-        <p className="notice">{stages.error}</p>
+        <ErrorMessage message={stages.error} status={stages.status} />
       </Panel>
     );
   }

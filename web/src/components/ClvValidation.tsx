@@ -177,7 +177,7 @@ function ValidationResult({ query }: { query: Query }) {
       },
     ];
   }, [v, i18n, t, date]);
-  if (validation.error) return <ErrorMessage message={validation.error} />;
+  if (validation.error) return <ErrorMessage message={validation.error} status={validation.status} />;
   if (!v || !frequencyOption || !trackingOption) return <Loading />;
   const percent = (x: number) =>
     i18n.num(x / 100, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' });
@@ -222,7 +222,7 @@ function ValidationResult({ query }: { query: Query }) {
         {t('clv.val.params', { date: date(v.calibration_end) })}
         <Help text={help('clv.val.params')} />
       </h3>
-      {fit.error && <ErrorMessage message={fit.error} />}
+      {fit.error && <ErrorMessage message={fit.error} status={fit.status} />}
       {fit.data ? (
         <dl className="facts">
           <ModelParams params={fit.data.params} errors={fit.data.std_errors} />

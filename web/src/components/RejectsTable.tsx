@@ -43,7 +43,7 @@ export function RejectsTable({ loadId }: { loadId: number }) {
       title={`${t('rejects.title')}${rejects.data ? ` (${num(rejects.data.total)})` : ''}`}
       actions={<Downloads url={`/api/loads/${loadId}/rejects`} />}
     >
-      {rejects.error && <ErrorMessage message={rejects.error} />}
+      {rejects.error && <ErrorMessage message={rejects.error} status={rejects.status} />}
       {!rejects.data && !rejects.error && <Loading />}
       {rejects.data && <DataTable columns={columns} rows={rejects.data.rows} label={t('rejects.title')} />}
     </Panel>

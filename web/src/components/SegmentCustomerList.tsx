@@ -78,7 +78,7 @@ export function SegmentCustomerList({
         </span>
       }
     >
-      {page.error && <ErrorMessage message={page.error} onRetry={page.reload} />}
+      {page.error && <ErrorMessage message={page.error} status={page.status} onRetry={page.reload} />}
       {!page.data && !page.error && <Loading />}
       {page.data && (
         <>

@@ -94,7 +94,7 @@ export function TriggerList({
         )}
       </div>
       {!chosen && <p className="muted">{t('triggers.pick')}</p>}
-      {list.error && <ErrorMessage message={list.error} onRetry={list.reload} />}
+      {list.error && <ErrorMessage message={list.error} status={list.status} onRetry={list.reload} />}
       {chosen && !list.data && !list.error && <Loading />}
       {chosen && list.data && (
         <>

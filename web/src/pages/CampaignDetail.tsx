@@ -28,7 +28,7 @@ export function CampaignDetail({ id }: { id: string }) {
       </Link>
       <h1>{t('campaign.title', { name: detail.data?.campaign.name ?? id })}</h1>
       {!valid && <ErrorMessage message={t('campaign.badId', { id })} />}
-      {detail.error && <ErrorMessage message={detail.error} onRetry={detail.reload} />}
+      {detail.error && <ErrorMessage message={detail.error} status={detail.status} onRetry={detail.reload} />}
       {valid && !detail.data && !detail.error && <Loading />}
       {detail.data && String(detail.data.campaign.campaign_id) === id && <DetailBody detail={detail.data} />}
     </div>

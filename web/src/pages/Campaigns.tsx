@@ -22,7 +22,7 @@ export function Campaigns() {
         title={t('campaigns.list')}
         actions={list.data && list.data.campaigns.length > 0 && <Downloads url="/api/campaigns" />}
       >
-        {list.error && <ErrorMessage message={list.error} onRetry={list.reload} />}
+        {list.error && <ErrorMessage message={list.error} status={list.status} onRetry={list.reload} />}
         {!list.data && !list.error && <Loading />}
         {list.data && (
           <>

@@ -72,7 +72,9 @@ export function Clv() {
           {notice}
         </p>
       )}
-      {summary.error && <ErrorMessage message={summary.error} onRetry={summary.reload} />}
+      {summary.error && (
+        <ErrorMessage message={summary.error} status={summary.status} onRetry={summary.reload} />
+      )}
       {ready && !s && !summary.error && <Loading />}
       <ClvPredictForm job={job} current={s} asOf={asOf} />
       {s && (

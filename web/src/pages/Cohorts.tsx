@@ -23,7 +23,9 @@ export function Cohorts() {
   return (
     <div className="page">
       <h1>{t('cohorts.title')}</h1>
-      {cohorts.error && <ErrorMessage message={cohorts.error} onRetry={cohorts.reload} />}
+      {cohorts.error && (
+        <ErrorMessage message={cohorts.error} status={cohorts.status} onRetry={cohorts.reload} />
+      )}
       {!cohorts.data && !cohorts.error && <Loading />}
       {cohorts.data && (
         <>

@@ -40,7 +40,7 @@ export function CustomerCard({ id }: { id: string }) {
         {t('card.back')}
       </Link>
       <h1>{t('card.title', { id })}</h1>
-      {card.error && <ErrorMessage message={card.error} />}
+      {card.error && <ErrorMessage message={card.error} status={card.status} />}
       {!card.data && !card.error && <Loading />}
       {card.data && card.data.customer_id === id && <CardBody card={card.data} asOf={asOf} />}
     </div>

@@ -83,7 +83,7 @@ export function Customers() {
         <ColumnChooser available={available} chosen={chosen} onChange={setChosen} />
         <Downloads url={apiUrl('/api/profile', params)} />
       </div>
-      {page.error && <ErrorMessage message={page.error} onRetry={page.reload} />}
+      {page.error && <ErrorMessage message={page.error} status={page.status} onRetry={page.reload} />}
       {!page.data && !page.error && <Loading />}
       {page.data && (
         <>

@@ -155,7 +155,7 @@ export function Data() {
       )}
       <DataAnalysis loaded={job?.state === 'done' && job.result ? job.result : undefined} />
       <Panel title={t('loads.title')} actions={<Downloads url="/api/loads" />}>
-        {loads.error && <ErrorMessage message={loads.error} onRetry={loads.reload} />}
+        {loads.error && <ErrorMessage message={loads.error} status={loads.status} onRetry={loads.reload} />}
         {!loads.data && !loads.error && <Loading />}
         {loads.data &&
           (loads.data.loads.length === 0 ? (
@@ -171,7 +171,7 @@ export function Data() {
 
 function StoredReport({ loadId }: { loadId: number }) {
   const report = useApi<LoadReport>(`/api/loads/${loadId}`);
-  if (report.error) return <ErrorMessage message={report.error} />;
+  if (report.error) return <ErrorMessage message={report.error} status={report.status} />;
   if (!report.data || report.data.load_id !== loadId) return <Loading />;
   return <LoadReportView report={report.data} />;
 }

@@ -30,7 +30,7 @@ export function Flows() {
   return (
     <div className="page">
       <h1>{t('flows.title')}</h1>
-      {flows.error && <ErrorMessage message={flows.error} onRetry={flows.reload} />}
+      {flows.error && <ErrorMessage message={flows.error} status={flows.status} onRetry={flows.reload} />}
       {!data && !flows.error && <Loading />}
       {data && (
         <>

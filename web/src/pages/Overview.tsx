@@ -20,19 +20,20 @@ export function Overview() {
   const summary = useApi<Summary>(hasSales ? apiUrl('/api/profile/summary', { as_of: asOf }) : null);
   const monthlyUrl = apiUrl('/api/overview/monthly', { as_of: asOf });
   const monthly = useApi<{ as_of: string; months: Month[] }>(hasSales ? monthlyUrl : null);
-  if (status.error) return <ErrorMessage message={status.error} onRetry={status.reload} />;
+  if (status.error)
+    return <ErrorMessage message={status.error} status={status.status} onRetry={status.reload} />;
   if (!status.data) return <Loading />;
   if (!hasSales) return <NoSales />;
   return (
     <div className="page">
       <h1>{t('overview.title')}</h1>
-      {summary.error && <ErrorMessage message={summary.error} />}
+      {summary.error && <ErrorMessage message={summary.error} status={summary.status} />}
       {summary.data ? (
         <SummaryFigures summary={summary.data} months={monthly.data?.months ?? []} />
       ) : (
         <Loading />
       )}
-      {monthly.error && <ErrorMessage message={monthly.error} />}
+      {monthly.error && <ErrorMessage message={monthly.error} status={monthly.status} />}
       {monthly.data && <MonthlyCharts months={monthly.data.months} />}
       {monthly.data && (
         <Panel title={t('overview.months')} actions={<Downloads url={monthlyUrl} />}>

@@ -48,7 +48,8 @@ export function Pivot() {
     e.preventDefault();
     set({ filter: filterText.trim() });
   };
-  if (options.error) return <ErrorMessage message={options.error} onRetry={options.reload} />;
+  if (options.error)
+    return <ErrorMessage message={options.error} status={options.status} onRetry={options.reload} />;
   if (!options.data) return <Loading />;
   const o = options.data;
   const rows = o.dimensions.find((d) => d.id === choice.rows);
@@ -125,7 +126,7 @@ export function Pivot() {
         </label>
         <button type="submit">{t('pivot.apply')}</button>
       </form>
-      {answer.error && <ErrorMessage message={answer.error} />}
+      {answer.error && <ErrorMessage message={answer.error} status={answer.status} />}
       {!answer.error && (!data || !current) && <Loading />}
       {data && current && rows && measure && (
         <Panel

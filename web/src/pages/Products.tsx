@@ -57,7 +57,8 @@ export function Products() {
     render: (v) => value(v, c.unit),
   }));
   const body = () => {
-    if (answer.error) return <ErrorMessage message={answer.error} onRetry={answer.reload} />;
+    if (answer.error)
+      return <ErrorMessage message={answer.error} status={answer.status} onRetry={answer.reload} />;
     if (!answer.data) return <Loading />;
     const a = answer.data;
     const classA = a.matrix.filter((c) => c.abc === 'A');

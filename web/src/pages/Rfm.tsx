@@ -27,7 +27,7 @@ export function Rfm() {
   const [selected, setSelected] = useState<string>();
   const grid = useApi<RfmGrid>(apiUrl('/api/rfm', { as_of: asOf }));
   const body = () => {
-    if (grid.error) return <ErrorMessage message={grid.error} onRetry={grid.reload} />;
+    if (grid.error) return <ErrorMessage message={grid.error} status={grid.status} onRetry={grid.reload} />;
     if (!grid.data) return <Loading />;
     const g = grid.data;
     const share = (v: number | null) => (v === null ? '—' : value(v, 'ratio'));

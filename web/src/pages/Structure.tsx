@@ -24,7 +24,9 @@ export function Structure() {
   return (
     <div className="page">
       <h1>{t('structure.title')}</h1>
-      {structure.error && <ErrorMessage message={structure.error} onRetry={structure.reload} />}
+      {structure.error && (
+        <ErrorMessage message={structure.error} status={structure.status} onRetry={structure.reload} />
+      )}
       {!structure.data && !structure.error && <Loading />}
       {structure.data && (
         <>
