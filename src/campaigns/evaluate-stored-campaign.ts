@@ -7,7 +7,8 @@ import { evaluationWindow, type EvaluationWindow } from './evaluation-window.js'
 import { findCampaign, type Campaign } from './find-campaign.js';
 import { recordEvaluation } from './record-evaluation.js';
 import { campaignArms, memberOutcomes } from './member-outcomes.js';
-import { summarize, warnings, type EvaluationSummary } from './evaluation-summary.js';
+import { summarize, type EvaluationSummary } from './evaluation-summary.js';
+import { warnings } from './evaluation-warnings.js';
 import { stageTransitions, type StageTransitions } from './stage-transitions.js';
 
 export interface EvaluateStoredOptions {
@@ -70,7 +71,7 @@ export async function evaluateStoredCampaign(
     evaluation,
     transitions,
     funnel,
-    warnings: warnings(window, evaluation, funnel),
+    warnings: warnings(window, evaluation.sampleRatio, funnel),
     evaluated_at: isoDateTime(new Date()),
   };
   if (options.store ?? true) await recordEvaluation(ws, report, { skipRepeat: options.skipRepeat });

@@ -1,6 +1,4 @@
-import { fmtNum } from '../cli/format.js';
 import type { CampaignEvaluation, IntervalEstimate } from '../stats/index.js';
-import type { EmailFunnel } from './email-funnel.js';
 import type { EvaluationWindow } from './evaluation-window.js';
 import { verdict } from './verdict.js';
 
@@ -54,7 +52,7 @@ export function summarize(
   if (c === undefined || target === undefined || control === undefined) throw new Error('two arms expected');
   const cuped = c.revenuePerCustomer.cuped;
   const incrementalRevenue = c.revenuePerCustomer.incremental;
-  return {
+  const figures: Omit<EvaluationSummary, 'verdict'> = {
     targets: target.customers,
     controls: control.customers,
     conversion_target: target.conversionRate,
@@ -79,52 +77,10 @@ export function summarize(
     roi: c.roi === null ? null : flat(c.roi),
     sample_ratio_mismatch: e.sampleRatio.mismatch,
     significant: c.revenuePerCustomer.test.pValue !== null && c.revenuePerCustomer.test.pValue < 0.05,
-    verdict: verdict(
-      {
-        incrementalRevenue,
-        revenuePValue: c.revenuePerCustomer.test.pValue,
-        conversionDifference: c.conversion.test.estimate,
-        conversionPValue: c.conversion.test.pValue,
-        roi: c.roi,
-        cost,
-        sampleRatioMismatch: e.sampleRatio.mismatch,
-        windowComplete: window.complete,
-      },
-      (x) => fmtNum(x),
-    ),
   };
+  return { ...figures, verdict: verdict({ ...figures, window_complete: window.complete }) };
 }
 
 function scale(x: number | null, k: number): number | null {
   return x === null ? null : x * k;
-}
-
-/** What makes the evaluation incomplete or suspect, in sentences. */
-export function warnings(
-  window: EvaluationWindow,
-  e: CampaignEvaluation,
-  funnel: EmailFunnel | null,
-): string[] {
-  const out: string[] = [];
-  if (!window.complete) {
-    out.push(
-      `Sales are loaded up to ${window.sales_until}, before the window's last day ${window.last_day}: purchases after ${window.sales_until} are not counted yet.`,
-    );
-  }
-  if (!window.pre_period_observed) {
-    out.push(
-      `The sales do not reach back to the pre-period's first day ${window.pre_start}, so there is no CUPED or difference-in-differences adjustment.`,
-    );
-  }
-  if (e.sampleRatio.mismatch) {
-    out.push(
-      `Sample-ratio mismatch: ${e.sampleRatio.observed.join(' / ')} members against the planned ${e.sampleRatio.expected.map((x) => x.toFixed(0)).join(' / ')} (χ² = ${e.sampleRatio.chiSquare.toFixed(2)}, p = ${e.sampleRatio.pValue.toExponential(1)}).`,
-    );
-  }
-  if (funnel !== null && funnel.control_contacted > 0) {
-    out.push(
-      `The contact log shows ${funnel.control_contacted} control-group ${funnel.control_contacted === 1 ? 'member' : 'members'} as contacted: the control group leaked, which biases the effect toward zero.`,
-    );
-  }
-  return out;
 }

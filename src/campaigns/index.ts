@@ -24,6 +24,8 @@ export {
   type CampaignEvaluationReport,
 } from './evaluate-stored-campaign.js';
 export type { EvaluationSummary, Estimate } from './evaluation-summary.js';
+export { evaluationInLanguage } from './evaluation-in-language.js';
+export type { Lang } from './text-numbers.js';
 export { memberOutcomes, campaignArms, type MemberOutcomes } from './member-outcomes.js';
 export { evaluationWindow, type EvaluationWindow } from './evaluation-window.js';
 export { stageTransitions, type StageTransitions, type StageMove } from './stage-transitions.js';

@@ -1,6 +1,9 @@
 import type { Workspace } from '../db/workspace.js';
 import type { EvaluationSummary } from './evaluation-summary.js';
+import type { EvaluationWindow } from './evaluation-window.js';
 import { CAMPAIGN_COLUMNS, type Campaign } from './find-campaign.js';
+import type { Lang } from './text-numbers.js';
+import { verdict } from './verdict.js';
 
 /** One line of `clientele campaign list --json`: the campaign and its latest stored evaluation, if any. */
 export interface CampaignListing extends Campaign {
@@ -15,8 +18,11 @@ export interface CampaignListing extends Campaign {
   } | null;
 }
 
-/** Every stored campaign, newest first, with the summary of its latest evaluation. */
-export async function listCampaigns(ws: Workspace): Promise<CampaignListing[]> {
+/**
+ * Every stored campaign, newest first, with the summary of its latest evaluation; its verdict as stored (English)
+ * or written again from its figures in `lang`.
+ */
+export async function listCampaigns(ws: Workspace, lang: Lang = 'en'): Promise<CampaignListing[]> {
   if (!(await ws.tableExists('campaigns'))) return [];
   const campaigns = await ws.all<Campaign>(
     `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns ORDER BY created_at DESC, campaign_id DESC`,
@@ -39,7 +45,10 @@ export async function listCampaigns(ws: Workspace): Promise<CampaignListing[]> {
   return campaigns.map((c) => {
     const r = latest.get(c.campaign_id);
     if (r === undefined) return { ...c, evaluations: 0, last_evaluation: null };
-    const summary = (JSON.parse(r.result) as { summary: EvaluationSummary }).summary;
+    const { summary, window } = JSON.parse(r.result) as {
+      summary: EvaluationSummary;
+      window: EvaluationWindow;
+    };
     return {
       ...c,
       evaluations: r.evaluations,
@@ -49,7 +58,8 @@ export async function listCampaigns(ws: Workspace): Promise<CampaignListing[]> {
         incremental_revenue: summary.incremental_revenue,
         revenue_p_value: summary.revenue_p_value,
         roi: summary.roi,
-        verdict: summary.verdict,
+        verdict:
+          lang === 'en' ? summary.verdict : verdict({ ...summary, window_complete: window.complete }, lang),
       },
     };
   });

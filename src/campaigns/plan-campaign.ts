@@ -11,9 +11,11 @@ import {
 import { parseShare } from './campaign-options.js';
 import { controlCount } from './control-group.js';
 import { parseMde, parseMetric } from './plan-options.js';
-import { describePlanVerdict } from './plan-verdict.js';
+import { describeHistoryBasis } from './history-basis.js';
+import { describePlanMethod, describePlanVerdict } from './plan-verdict.js';
 import { segmentHistory, type SegmentHistory } from './segment-history.js';
 import { selectSegment } from './segment-selection.js';
+import type { Lang } from './text-numbers.js';
 
 export type PlanMetric = 'conversion' | 'revenue';
 
@@ -30,6 +32,8 @@ export interface PlanOptions {
   asOf?: string;
   /** Desired power; default 0.8. */
   power?: number;
+  /** The language of `verdict`, `method` and `history.basis`; default English (the CLI's). */
+  lang?: Lang;
 }
 
 /** What `clientele campaign plan --json` prints. */
@@ -146,7 +150,8 @@ export async function planCampaign(ws: Workspace, options: PlanOptions): Promise
   }
   const largeEnough =
     sampleSize === null ? null : controls >= sampleSize.control && targets >= sampleSize.treatment;
-  const plan: Omit<CampaignPlan, 'verdict'> = {
+  const lang = options.lang ?? 'en';
+  const plan: Omit<CampaignPlan, 'verdict' | 'method'> = {
     segment: selection.segment.text,
     as_of: asOf,
     customers,
@@ -155,7 +160,7 @@ export async function planCampaign(ws: Workspace, options: PlanOptions): Promise
     targets,
     metric,
     window_days: days,
-    history,
+    history: lang === 'en' ? history : { ...history, basis: describeHistoryBasis(history, asOf, lang) },
     baseline,
     standard_deviation: sd,
     alpha: ALPHA,
@@ -164,10 +169,10 @@ export async function planCampaign(ws: Workspace, options: PlanOptions): Promise
     sample_size: sampleSize,
     detectable,
     large_enough: largeEnough,
-    method:
-      metric === 'conversion'
-        ? `two-proportion z-test, two-sided at ${ALPHA}, power ${power}, ${ratio.toFixed(2)} targets per control (Fleiss, Levin & Paik 2003, ch. 4; R power.prop.test for equal groups)`
-        : `two-sample t-test with the history's standard deviation, two-sided at ${ALPHA}, power ${power}, noncentral t (Cohen 1988; R power.t.test for equal groups)`,
   };
-  return { ...plan, verdict: describePlanVerdict(plan, usable) };
+  return {
+    ...plan,
+    verdict: describePlanVerdict(plan, usable, lang),
+    method: describePlanMethod(plan, lang),
+  };
 }

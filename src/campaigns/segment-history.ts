@@ -1,6 +1,7 @@
 import type { Workspace } from '../db/workspace.js';
 import { hasPredictions, hasSnapshot } from '../profile/profile.js';
 import { addDays } from './calendar-days.js';
+import { describeHistoryBasis } from './history-basis.js';
 import { selectionSql, type CompiledSegment } from './segment-selection.js';
 
 /** How a segment behaved in a past window of the planned length. */
@@ -63,9 +64,7 @@ export async function segmentHistory(
     from,
     to,
     days,
-    basis: past
-      ? `members of the segment as of ${past.asOf}${past.asOf === addDays(asOf, -days) ? ` (${days} days before ${asOf})` : ` (the latest snapshot on or before ${addDays(asOf, -days)})`}, and their purchases in the ${days} days after`
-      : `the rule cannot be evaluated ${days} days earlier (no snapshot, predictions or sales there), so the current members and their purchases in the last ${days} days before ${asOf} — too low a baseline for rules about recent inactivity`,
+    basis: describeHistoryBasis({ selected_as_of: selected.asOf, days }, asOf),
     customers,
     converted: row?.converted ?? 0,
     conversion_rate: customers > 0 ? (row?.converted ?? 0) / customers : null,

@@ -3,6 +3,7 @@ import { STAGES } from '../segments/stages.js';
 import { holmAdjust, twoProportionTest, type TwoProportionTest } from '../stats/index.js';
 import type { EvaluationWindow } from './evaluation-window.js';
 import type { Campaign } from './find-campaign.js';
+import { transitionsReason, type TransitionsGap } from './transitions-reason.js';
 
 /** Of a group's members in stage `from` at selection, how many were in stage `to` after the window. */
 export interface GroupMove {
@@ -32,7 +33,7 @@ export type StageTransitions =
       to: { snapshot_id: number; as_of: string; basis: string };
       moves: StageMove[];
     }
-  | { available: false; reason: string };
+  | { available: false; gap: TransitionsGap; reason: string };
 
 /**
  * Moves between lifecycle stages in target vs control: the stage each member had at the selection date (stored
@@ -47,11 +48,7 @@ export async function stageTransitions(
   window: EvaluationWindow,
 ): Promise<StageTransitions> {
   if (!(await ws.tableExists('snapshots')) || !(await ws.tableExists('customer_snapshots'))) {
-    return {
-      available: false,
-      reason:
-        'there is no analysis: run `clientele analyze` on data that covers the window to see stage moves',
-    };
+    return { available: false, gap: 'no_analysis', reason: transitionsReason('no_analysis', campaign.as_of) };
   }
   const stored = Number(
     await ws.scalar(`SELECT count(stage) FROM campaign_contacts WHERE campaign_id = $1`, [
@@ -63,17 +60,13 @@ export async function stageTransitions(
     [campaign.as_of],
   );
   if (stored === 0 && !atSelection) {
-    return {
-      available: false,
-      reason: `the stages at the selection date ${campaign.as_of} are unknown (no analysis existed there when the campaign was created, and the current analysis has no snapshot at that date)`,
-    };
+    const gap = 'no_stages_at_selection';
+    return { available: false, gap, reason: transitionsReason(gap, campaign.as_of) };
   }
   const to = await afterSnapshot(ws, campaign.as_of, window.last_day);
   if (to === null) {
-    return {
-      available: false,
-      reason: `the analysis has no snapshot after the selection date ${campaign.as_of}: run \`clientele analyze\` on data that covers the window`,
-    };
+    const gap = 'no_snapshot_after';
+    return { available: false, gap, reason: transitionsReason(gap, campaign.as_of) };
   }
   const fromStage = stored > 0 ? 'm.stage' : 'f.stage';
   const rows = await ws.all<{

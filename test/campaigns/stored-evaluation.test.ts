@@ -175,6 +175,7 @@ describe('campaign evaluate NAME', () => {
     expect(r.summary.verdict).toMatch(/interim reading/);
     expect(r.transitions).toEqual({
       available: false,
+      gap: 'no_analysis',
       reason:
         'there is no analysis: run `clientele analyze` on data that covers the window to see stage moves',
     });
