@@ -23,6 +23,14 @@ export const formatParam = {
     'json (default) answers with JSON; csv or xlsx downloads the whole table as a file (text that a spreadsheet would run as a formula is neutralized).',
 } as const;
 
+/** The language of the texts an answer writes (verdicts, methods, warnings); the CLI's are English. */
+export const langParam = {
+  type: 'string',
+  enum: ['en', 'ru'],
+  default: 'en',
+  description: 'Language of the texts in the answer (verdict, method, warnings): en (default) or ru.',
+} as const;
+
 export const asOfParam = {
   type: 'string',
   description: 'Compute with sales up to this date, YYYY-MM-DD (default: the date of the latest sale).',

@@ -200,6 +200,29 @@ describe('the campaigns pages in Chromium', () => {
     await app.shot('campaigns-russian');
   });
 
+  it('writes the verdict and the plan in Russian, numbers with a decimal comma', async () => {
+    const english = /\b(the|of|with|campaign|revenue|control|effect)\b/i;
+    const ru = await api<{ summary: { verdict: string } }>('/api/campaigns/1/evaluate?lang=ru');
+    expect(ru.summary.verdict).toMatch(/^(Кампания|Измеримого).*\d,\d\d/);
+    const verdict = page.locator('.campaign-verdict');
+    await expect.poll(() => verdict.textContent()).toBe(`Вывод: ${ru.summary.verdict}`);
+    await page.getByRole('link', { name: '← Все кампании' }).click();
+    const list = page.getByRole('table', { name: 'Сохранённые кампании' });
+    const titles = () => list.locator('span[title]').evaluateAll((spans) => spans.map((x) => x.title));
+    await expect.poll(titles).toContain(ru.summary.verdict);
+    await page.getByLabel('Кого отобрать').fill(SELECTION);
+    await page.getByLabel('Дата отбора').selectOption('2010-06-30');
+    await page.getByRole('button', { name: 'Спланировать', exact: true }).click();
+    await page.getByRole('region', { name: 'План' }).waitFor();
+    const plan = page.locator('.campaign-plan .campaign-verdict');
+    await expect.poll(() => plan.textContent()).toMatch(/наименьший эффект.*\d,\d\d п\. п\. конверсии/);
+    expect(await plan.textContent()).not.toMatch(english);
+    await page.getByRole('combobox', { name: 'Язык' }).selectOption('en');
+    await expect.poll(() => plan.textContent()).toMatch(/the smallest effect detected/);
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('ru');
+    await expect.poll(() => plan.textContent()).toMatch(/наименьший эффект/);
+  });
+
   it('logged no console errors', () => {
     expect(app.problems).toEqual([]);
   });

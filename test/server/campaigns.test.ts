@@ -92,6 +92,12 @@ const get = (url: string) => s.app.inject({ url, headers: AUTH });
 const post = (url: string, payload: unknown) =>
   s.app.inject({ method: 'POST', url, headers: AUTH, payload: payload as Record<string, unknown> });
 
+/** English words that a Russian text must not contain (citations and names such as R power.t.test aside). */
+const ENGLISH_WORDS = /\b(the|of|with|and|to|is|in|campaign|revenue|control)\b/i;
+/** Money as the Russian pages write it: `1 234,50`. */
+const rub = (x: number | null) =>
+  new Intl.NumberFormat('ru-RU', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x ?? NaN);
+
 /** Members per stage of `stages` at the analysis of `date`, counted straight from the snapshot table. */
 async function snapshotCount(date: string, stages: string[]): Promise<Map<string, number>> {
   const rows = await ref.ws.all<{ stage: string; n: number }>(
@@ -194,6 +200,29 @@ describe('POST /api/campaigns/plan', () => {
       metric: 'revenue',
     });
     expectSame(plan, await planCampaign(ref.ws, { segment: 'orders >= 5', metric: 'revenue' }));
+  });
+
+  it('writes the verdict, the method and the basis in Russian with lang=ru, with the same figures', async () => {
+    const r = await post('/api/campaigns/plan?lang=ru', {
+      selection: SELECTION,
+      control_share: 0.3,
+      as_of: AS_OF,
+      mde: '50%',
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    const { verdict, method, history, ...figures } = json<CampaignPlan>(r);
+    const { verdict: _v, method: _m, history: refHistory, ...refFigures } = refPlan;
+    expectSame(figures, refFigures);
+    expectSame({ ...history, basis: '' }, { ...refHistory, basis: '' });
+    for (const text of [verdict, method, history.basis]) {
+      expect(text).toMatch(/[а-яё]{4}/);
+      expect(text).not.toMatch(ENGLISH_WORDS);
+    }
+    expect(method).toMatch(
+      /^z-критерий для двух долей, двусторонний на уровне 0,05, мощность 0,8, 2,33 целевых/,
+    );
+    const points = (100 * (figures.detectable?.absolute ?? NaN)).toFixed(2).replace('.', ',');
+    expect(verdict).toContain(`+${points} п. п. конверсии`);
   });
 
   it('answers 409 with what to run when the rule needs an analysis the date lacks', async () => {
@@ -372,6 +401,22 @@ describe('POST /api/campaigns', () => {
         verdict: refReport.summary.verdict,
         incremental_revenue: refReport.summary.incremental_revenue,
       });
+    });
+
+    it('writes the verdict and the warnings in Russian with lang=ru, and records no new evaluation for it', async () => {
+      const r = await get(`/api/campaigns/${created.campaign_id}/evaluate?lang=ru`);
+      expect(r.statusCode, r.body).toBe(200);
+      const ru = json<CampaignEvaluationReport>(r);
+      expectSame({ ...ru.summary, verdict: '' }, { ...report.summary, verdict: '' });
+      expect(ru.warnings).toHaveLength(report.warnings.length);
+      const { verdict } = ru.summary;
+      expect(verdict).toMatch(/^(Кампания|Измеримого)/);
+      expect(verdict).not.toMatch(ENGLISH_WORDS);
+      const ir = report.summary.incremental_revenue;
+      expect(verdict).toContain(`95 % ДИ от ${rub(ir.lower)} до ${rub(ir.upper)}`);
+      const list = json<{ campaigns: Row[] }>(await get('/api/campaigns?lang=ru')).campaigns[0];
+      expect(list?.['evaluations']).toBe(1);
+      expect(list?.['last_evaluation']).toMatchObject({ verdict });
     });
 
     it('records a view only when the window or the result changed', async () => {

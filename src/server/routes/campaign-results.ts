@@ -1,4 +1,9 @@
-import { evaluateStoredCampaign, evaluationWindow } from '../../campaigns/index.js';
+import {
+  evaluateStoredCampaign,
+  evaluationInLanguage,
+  evaluationWindow,
+  type Lang,
+} from '../../campaigns/index.js';
 import { ApiError } from '../api-error.js';
 import { apiInputAsync, campaignById } from '../campaign-lookup.js';
 import { RESULT_COLUMNS, TRANSITION_COLUMNS, resultRows, transitionRows } from '../campaign-result-rows.js';
@@ -7,7 +12,15 @@ import type { RouteModule } from '../context.js';
 import { sendTable, writeTable } from '../downloads.js';
 import { rowsQuery } from '../rows-query.js';
 import { isInputError } from '../../errors.js';
-import { errors, formatParam, limitParam, offsetParam, rowSchema, type TableFormat } from '../schemas.js';
+import {
+  errors,
+  formatParam,
+  langParam,
+  limitParam,
+  offsetParam,
+  rowSchema,
+  type TableFormat,
+} from '../schemas.js';
 
 interface EvaluateQuery {
   window_days?: number;
@@ -15,6 +28,7 @@ interface EvaluateQuery {
   bootstrap: number;
   format: TableFormat;
   table: 'results' | 'transitions';
+  lang: Lang;
 }
 
 type Arm = 'target' | 'control' | 'all';
@@ -41,7 +55,7 @@ export const campaignResultRoutes: RouteModule = (app, ctx) => {
         tags: ['campaigns'],
         summary: 'Evaluate a campaign: target vs control, incremental effect with 95 % intervals, verdict',
         description:
-          "As `clientele campaign evaluate NAME --json` (and, like it, recorded in the workspace so the list shows the latest verdict; not recorded again when the campaign's latest stored evaluation has the same window and result, so viewing it again adds nothing; downloads are not recorded): conversion and net revenue per member in the window from the campaign's start, target against control (two-proportion z-test, Welch t-test, Fieller lifts, CUPED and difference-in-differences on the pre-period, a seeded bootstrap check, ROI from the cost per contact), stage moves and the e-mail funnel when a contact log exists. `results` and `moves` are the same figures as tables; with format=csv|xlsx the table named by `table` downloads. 409 while no sale of the campaign period is loaded.",
+          "As `clientele campaign evaluate NAME --json` (and, like it, recorded in the workspace so the list shows the latest verdict; not recorded again when the campaign's latest stored evaluation has the same window and result, so viewing it again adds nothing; downloads are not recorded): conversion and net revenue per member in the window from the campaign's start, target against control (two-proportion z-test, Welch t-test, Fieller lifts, CUPED and difference-in-differences on the pre-period, a seeded bootstrap check, ROI from the cost per contact), stage moves and the e-mail funnel when a contact log exists. The verdict and warnings are written in `lang` (stored in English). `results` and `moves` are the same figures as tables; with format=csv|xlsx the table named by `table` downloads. 409 while no sale of the campaign period is loaded.",
         params: campaignIdParams,
         querystring: {
           type: 'object',
@@ -69,6 +83,7 @@ export const campaignResultRoutes: RouteModule = (app, ctx) => {
             },
             format: formatParam,
             table: { type: 'string', enum: ['results', 'transitions'], default: 'results' },
+            lang: langParam,
           },
         },
         response: { 200: evaluationSchema, ...errors(400, 404, 409) },
@@ -102,7 +117,10 @@ export const campaignResultRoutes: RouteModule = (app, ctx) => {
         );
       });
       const format = q.format;
-      if (format === 'json') return { ...report, results: resultRows(report), moves: transitionRows(report) };
+      if (format === 'json') {
+        const shown = evaluationInLanguage(report, q.lang);
+        return { ...shown, results: resultRows(report), moves: transitionRows(report) };
+      }
       const { sql, params } =
         q.table === 'results'
           ? rowsQuery(RESULT_COLUMNS, resultRows(report) as unknown as Record<string, unknown>[])

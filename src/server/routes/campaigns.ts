@@ -4,6 +4,7 @@ import {
   planCampaign,
   type CampaignCreated,
   type CampaignListing,
+  type Lang,
 } from '../../campaigns/index.js';
 import { campaignDates } from '../../campaigns/campaign-dates.js';
 import { CONTACT_COLUMNS, expressionFields } from '../../campaigns/segment-selection.js';
@@ -36,7 +37,7 @@ import {
 import type { RouteModule } from '../context.js';
 import { sendTable, writeTable } from '../downloads.js';
 import { rowsQuery } from '../rows-query.js';
-import { errors, formatParam, nullableString, type TableFormat } from '../schemas.js';
+import { errors, formatParam, langParam, nullableString, type TableFormat } from '../schemas.js';
 
 interface PlanBody {
   selection: string;
@@ -90,15 +91,15 @@ const fieldGroup = (name: string): 'segments' | 'predictions' | 'contacts' | 'pr
 
 /** Campaigns: the list, the fields a selection may use, plan, create, one campaign (DESIGN.md, "Campaigns"). */
 export const campaignRoutes: RouteModule = (app, ctx) => {
-  app.get<{ Querystring: { format: TableFormat } }>(
+  app.get<{ Querystring: { format: TableFormat; lang: Lang } }>(
     '/api/campaigns',
     {
       schema: {
         tags: ['campaigns'],
         summary: 'Stored campaigns, newest first, with where the sales stand and the latest evaluation',
         description:
-          'As `clientele campaign list --json`, plus `window_status` against the loaded sales. With format=csv|xlsx the list downloads as a file.',
-        querystring: { type: 'object', properties: { format: formatParam } },
+          'As `clientele campaign list --json`, plus `window_status` against the loaded sales; the latest verdict in `lang`. With format=csv|xlsx the list downloads as a file.',
+        querystring: { type: 'object', properties: { format: formatParam, lang: langParam } },
         response: {
           200: {
             type: 'object',
@@ -112,10 +113,10 @@ export const campaignRoutes: RouteModule = (app, ctx) => {
       },
     },
     async (request, reply) => {
-      const { format } = request.query;
+      const { format, lang } = request.query;
       const result = await ctx.data.read(async (ws) => {
         const until = await salesUntil(ws);
-        const campaigns = (await listCampaigns(ws)).map(
+        const campaigns = (await listCampaigns(ws, lang)).map(
           (c): CampaignListing & { window_status: string; last_day: string } => ({
             ...c,
             last_day: defaultLastDay(c),
@@ -198,14 +199,15 @@ export const campaignRoutes: RouteModule = (app, ctx) => {
       }),
   );
 
-  app.post<{ Body: PlanBody }>(
+  app.post<{ Body: PlanBody; Querystring: { lang: Lang } }>(
     '/api/campaigns/plan',
     {
       schema: {
         tags: ['campaigns'],
         summary: 'Plan a campaign without storing anything: segment size, baseline, detectable effect',
         description:
-          "As `clientele campaign plan --json`: the segment's size at the selection date, its baseline from its own history in a past window of the same length, the smallest effect the planned split detects (two-sided, 5 %) and, with `mde`, the sample size and whether the segment is large enough. 409 when the rule needs an analysis or predictions that do not exist at the date.",
+          "As `clientele campaign plan --json`: the segment's size at the selection date, its baseline from its own history in a past window of the same length, the smallest effect the planned split detects (two-sided, 5 %) and, with `mde`, the sample size and whether the segment is large enough; `verdict`, `method` and `history.basis` in `lang`. 409 when the rule needs an analysis or predictions that do not exist at the date.",
+        querystring: { type: 'object', properties: { lang: langParam } },
         body: planBodySchema,
         response: { 200: planSchema, ...errors(400, 409) },
       },
@@ -223,6 +225,7 @@ export const campaignRoutes: RouteModule = (app, ctx) => {
             windowDays: b.window_days,
             power: b.power,
             asOf,
+            lang: request.query.lang,
             ...(b.mde === undefined || b.mde.trim() === '' ? {} : { mde: b.mde }),
           }),
         );

@@ -28,6 +28,9 @@ export interface Campaign {
 
 export type WindowStatus = 'before_start' | 'in_progress' | 'complete';
 
+/** How the evaluation window was chosen (the API's codes). */
+export type WindowBasis = 'given' | 'campaign start to end' | 'default 30 days';
+
 export interface CampaignListing extends Campaign {
   last_day: string;
   window_status: WindowStatus;
@@ -152,7 +155,7 @@ export interface CampaignEvaluation {
     pre_period_observed: boolean;
     sales_until: string;
     complete: boolean;
-    basis: string;
+    basis: WindowBasis;
   };
   summary: {
     targets: number;

@@ -1,5 +1,5 @@
-import { useMemo, useState, type FormEvent } from 'react';
-import { ApiError, sendJson } from '../api/client.js';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { ApiError, apiUrl, sendJson } from '../api/client.js';
 import type { CampaignCreated, CampaignPlan, SelectionFields } from '../api/types-campaigns.js';
 import { useApi } from '../api/use-api.js';
 import { useAsOf } from '../as-of.js';
@@ -49,18 +49,23 @@ function addDays(date: string, days: number): string {
 const optionalNumber = (text: string): number | undefined =>
   text.trim() === '' ? undefined : Number(text.trim().replace(',', '.'));
 
+/** The plan of `body`, its texts in `lang`. */
+function requestPlan(body: object, lang: string): Promise<CampaignPlan> {
+  return sendJson<CampaignPlan>('POST', apiUrl('/api/campaigns/plan', { lang }), body);
+}
+
 /**
  * Plan, then create a campaign: the selection rule with a hint listing the fields, the selection date, the
  * control share and seed; "Plan" shows the size, baseline and detectable effect without storing anything, and
  * "Create" stores exactly what was planned (the same rule, date and split).
  */
 export function CampaignForm({ onCreated }: { onCreated: (id: number) => void }) {
-  const { t, date } = useI18n();
+  const { t, date, lang } = useI18n();
   const { help } = useCatalogue();
   const { asOf: globalAsOf } = useAsOf();
   const options = useApi<SelectionFields>('/api/campaigns/fields');
   const [f, setF] = useState<Fields>(() => ({ ...INITIAL, asOf: globalAsOf }));
-  const [plan, setPlan] = useState<{ key: string; plan: CampaignPlan }>();
+  const [plan, setPlan] = useState<{ key: string; lang: string; plan: CampaignPlan }>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof Fields>(key: K, value: Fields[K]) => setF((old) => ({ ...old, [key]: value }));
@@ -78,6 +83,18 @@ export function CampaignForm({ onCreated }: { onCreated: (id: number) => void })
   );
   const planKey = JSON.stringify(planBody);
   const planned = plan?.key === planKey ? plan.plan : undefined;
+  // The plan's words (verdict, method, basis) come from the API in the page's language: ask again on a switch.
+  useEffect(() => {
+    if (!plan || plan.lang === lang) return;
+    let current = true;
+    requestPlan(JSON.parse(plan.key) as object, lang).then(
+      (next) => current && setPlan({ key: plan.key, lang, plan: next }),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [plan, lang]);
 
   const run = async (work: () => Promise<void>) => {
     setError(undefined);
@@ -95,7 +112,7 @@ export function CampaignForm({ onCreated }: { onCreated: (id: number) => void })
     e.preventDefault();
     void run(async () => {
       setPlan(undefined);
-      setPlan({ key: planKey, plan: await sendJson<CampaignPlan>('POST', '/api/campaigns/plan', planBody) });
+      setPlan({ key: planKey, lang, plan: await requestPlan(planBody, lang) });
     });
   };
 

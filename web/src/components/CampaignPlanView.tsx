@@ -68,9 +68,7 @@ export function CampaignPlanView({ plan }: { plan: CampaignPlan }) {
           />
         )}
       </div>
-      <p className="campaign-verdict" lang="en">
-        {plan.verdict}
-      </p>
+      <p className="campaign-verdict">{plan.verdict}</p>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { apiUrl } from '../api/client.js';
 import type { Row } from '../api/types.js';
-import type { CampaignDetail, CampaignEvaluation, ResultRow } from '../api/types-campaigns.js';
+import type { CampaignDetail, CampaignEvaluation, ResultRow, WindowBasis } from '../api/types-campaigns.js';
 import { useApi } from '../api/use-api.js';
 import { useCatalogue } from '../catalogue.js';
 import type { HelpKey } from '../i18n/help.js';
@@ -18,6 +18,13 @@ import { KeyFigure } from './KeyFigure.js';
 import { Panel } from './Panel.js';
 import { ErrorMessage, Loading } from './Status.js';
 
+/** The words for the API's code of how the window was chosen. */
+const BASIS: Record<WindowBasis, MessageKey> = {
+  given: 'campaign.basis.given',
+  'campaign start to end': 'campaign.basis.campaign',
+  'default 30 days': 'campaign.basis.default',
+};
+
 interface Options {
   windowDays: string;
   marginPercent: string;
@@ -25,7 +32,7 @@ interface Options {
 
 /** The evaluation of a campaign: verdict, key figures, the effect chart, target vs control, stage moves, funnel. */
 export function CampaignResults({ detail }: { detail: CampaignDetail }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { help } = useCatalogue();
   const [draft, setDraft] = useState<Options>({ windowDays: '', marginPercent: '' });
   const [options, setOptions] = useState<Options>(draft);
@@ -34,7 +41,7 @@ export function CampaignResults({ detail }: { detail: CampaignDetail }) {
     window_days: options.windowDays.trim() || undefined,
     margin: options.marginPercent.trim() ? Number(options.marginPercent.replace(',', '.')) / 100 : undefined,
   };
-  const evaluation = useApi<CampaignEvaluation>(apiUrl(base, params));
+  const evaluation = useApi<CampaignEvaluation>(apiUrl(base, { ...params, lang }));
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     setOptions(draft);
@@ -121,13 +128,13 @@ function Summary({ e }: { e: CampaignEvaluation }) {
     <>
       <p className="subtitle">
         {t('campaign.window', { start: date(w.start), end: date(w.last_day), days: value(w.days, 'count') })}
-        <Help text={`${help('campaign.window')} ${w.basis}.`} />
+        <Help text={`${help('campaign.window')} ${t(BASIS[w.basis])}.`} />
       </p>
-      <p className="campaign-verdict" lang="en">
+      <p className="campaign-verdict">
         <strong>{t('campaign.verdict')}:</strong> {s.verdict}
       </p>
       {e.warnings.length > 0 && (
-        <div className="warnings notice" lang="en">
+        <div className="warnings notice">
           <ul>
             {e.warnings.map((x) => (
               <li key={x}>{x}</li>

@@ -69,9 +69,7 @@ export function CampaignTransitions({ evaluation: e, url }: { evaluation: Campai
           <DataTable columns={columns} rows={e.moves as unknown as Row[]} label={t('campaign.transitions')} />
         </>
       ) : (
-        <p className="muted" lang="en">
-          {tr.reason}
-        </p>
+        <p className="muted">{tr.reason}</p>
       )}
     </Panel>
   );

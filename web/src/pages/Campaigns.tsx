@@ -1,3 +1,4 @@
+import { apiUrl } from '../api/client.js';
 import type { CampaignList, CampaignListing } from '../api/types-campaigns.js';
 import { useApi } from '../api/use-api.js';
 import type { Row } from '../api/types.js';
@@ -12,8 +13,8 @@ import { navigate } from '../router.js';
 
 /** The stored campaigns, and the form that plans and creates a new one. */
 export function Campaigns() {
-  const { t, date } = useI18n();
-  const list = useApi<CampaignList>('/api/campaigns');
+  const { t, date, lang } = useI18n();
+  const list = useApi<CampaignList>(apiUrl('/api/campaigns', { lang }));
   return (
     <div className="page">
       <h1>{t('campaigns.title')}</h1>
