@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import type { Encoding } from './encoding.js';
+
+const CHUNK_BYTES = 1 << 22;
 
 /** A source file ready for DuckDB: UTF-8, and its content hash (of the original bytes) for idempotent loads. */
 export interface PreparedText {
@@ -41,6 +44,10 @@ export async function prepareText(path: string, options: PrepareOptions): Promis
   return transcode(path, options);
 }
 
+/**
+ * Reads the file once, in chunks into one reused buffer (a fresh buffer per chunk, as a read stream allocates,
+ * costs more than reading and validating it), feeding the hash and the UTF-8 check.
+ */
 export async function hashFile(
   path: string,
   onBytes?: (bytes: number) => void,
@@ -49,16 +56,25 @@ export async function hashFile(
   let bytes = 0;
   let valid = true;
   let carry: Buffer = Buffer.alloc(0);
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 22 }) as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    bytes += chunk.length;
-    onBytes?.(bytes);
-    if (valid) {
-      const data = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-      const cut = completeUtf8Length(data);
-      valid = isUtf8(data.subarray(0, cut));
-      carry = Buffer.from(data.subarray(cut));
+  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  const handle = await open(path, 'r');
+  try {
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      const chunk = buffer.subarray(0, bytesRead);
+      hash.update(chunk);
+      bytes += bytesRead;
+      onBytes?.(bytes);
+      if (valid) {
+        const data = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+        const cut = completeUtf8Length(data);
+        valid = isUtf8(data.subarray(0, cut));
+        carry = Buffer.from(data.subarray(cut));
+      }
     }
+  } finally {
+    await handle.close();
   }
   if (carry.length) valid = false;
   return { hash: hash.digest('hex'), bytes, validUtf8: valid };
