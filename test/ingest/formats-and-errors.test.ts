@@ -157,6 +157,34 @@ describe('dates, numbers and ids', () => {
     });
     expect(r.rows_read).toBe(r.rows_accepted + r.rows_rejected);
   });
+
+  it('draws the limits of dates and amounts exactly, and names the first rule a line breaks', async () => {
+    const text = [
+      'customer,date,quantity,amount',
+      'A,1900-01-01 00:00:00,1,1',
+      'B,1899-12-31 23:59:59,1,1',
+      'C,2100-12-31 23:59:59,1,1',
+      'D,2101-01-01,1,1',
+      'E,2024-01-01,1,9999999999999',
+      'F,2024-01-01,1,10000000000000',
+      'G,2024-01-01,1,NaN',
+      'H,2024-01-01,1,-inf',
+      'I,2024-01-01,,2',
+      'J,2024-01-01,inf,2',
+      'K,,1,2',
+      'L,2101-01-01,1,',
+      'M, 2024-01-02 ,1, 3 ',
+    ].join('\n');
+    const r = await ingestFile(ws, writeText(dir, 'limits.csv', `${text}\n`));
+    expect(await rejectLines(r.load_id)).toEqual({
+      date_out_of_range: [3, 5, 13],
+      bad_amount: [7, 8, 9],
+      bad_quantity: [11],
+      missing_date: [12],
+    });
+    expect(r.rows_accepted).toBe(5);
+    expect(r.rows_read).toBe(r.rows_accepted + r.rows_rejected);
+  });
 });
 
 describe('other formats', () => {
