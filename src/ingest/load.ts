@@ -89,6 +89,10 @@ export async function ingestFile(
     tmpDir,
     onBytes: (done, total) => options.onProgress?.({ phase: 'reading', done, total }),
   });
+  // Hashing starts now and goes on while DuckDB reads the rows; a failed load still waits for it below, and
+  // meanwhile its rejection must not count as unhandled.
+  const hashing = source.hash();
+  hashing.catch(() => undefined);
   try {
     const resolved = chooseMapping(
       options.kind,
@@ -96,10 +100,7 @@ export async function ingestFile(
       options.map ?? {},
       file,
     );
-    const previous = await ws.one<{ load_id: number }>(
-      `SELECT load_id FROM loads WHERE content_hash = $1 AND kind = $2`,
-      [source.hash, resolved.kind],
-    );
+    const previous = await previousLoad(ws, source, resolved.kind);
     if (previous) return { ...(await loadReport(ws, previous.load_id)), already_loaded: true };
     const rules = detectRules(resolved.kind, source, resolved.mapping, options);
     return await load(
@@ -113,10 +114,31 @@ export async function ingestFile(
       started,
     );
   } finally {
+    await hashing.catch(() => undefined);
     await ws.run(`DROP TABLE IF EXISTS ${STAGE_TABLE}`).catch(() => undefined);
     source.cleanup();
     removeIfEmpty(tmpDir);
   }
+}
+
+/**
+ * The earlier load of the same content and kind, if any. Only a file of as many bytes can have the same
+ * content, so the hash (which may still be being computed) is waited for only when there is one.
+ */
+async function previousLoad(
+  ws: Workspace,
+  source: Source,
+  kind: Kind,
+): Promise<{ load_id: number } | undefined> {
+  const sameSize = await ws.one(`SELECT 1 FROM loads WHERE kind = $1 AND bytes = $2 LIMIT 1`, [
+    kind,
+    source.bytes,
+  ]);
+  if (!sameSize) return undefined;
+  return ws.one<{ load_id: number }>(`SELECT load_id FROM loads WHERE content_hash = $1 AND kind = $2`, [
+    await source.hash(),
+    kind,
+  ]);
 }
 
 export interface Rules extends ParseRules {
@@ -236,6 +258,7 @@ async function commitLoad(
   const readerRejected = await insertRejects(ws, stage, source, loadId, warnings);
   if (kind === 'sales') await finishSalesPart(ws, stage);
   const rowsRejected = stats.staged - stats.accepted + readerRejected;
+  const hash = await source.hash();
   const seconds = (Date.now() - started) / 1000;
   const report: Omit<LoadReport, 'rejects' | 'load_id' | 'already_loaded' | 'line_label'> = {
     file: source.file,
@@ -276,7 +299,7 @@ async function commitLoad(
         loadId,
         kind,
         resolve(source.file),
-        source.hash,
+        hash,
         source.bytes,
         source.format,
         source.encoding,

@@ -1,4 +1,5 @@
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -252,6 +253,21 @@ describe('other formats', () => {
     } finally {
       c2();
     }
+  });
+});
+
+describe('loading a file again', () => {
+  it('recognises the same content under another name, and loads other content of the same size', async () => {
+    const first = writeText(dir, 'a.csv', 'customer,date,amount\nA,2024-01-01,5\n');
+    const r1 = await ingestFile(ws, first);
+    const r2 = await ingestFile(ws, writeText(dir, 'copy.csv', 'customer,date,amount\nA,2024-01-01,5\n'));
+    expect(r2).toMatchObject({ already_loaded: true, load_id: r1.load_id });
+    const r3 = await ingestFile(ws, writeText(dir, 'b.csv', 'customer,date,amount\nB,2024-01-01,6\n'));
+    expect(r3).toMatchObject({ already_loaded: false, rows_accepted: 1 });
+    expect(await ws.scalar(`SELECT count(*) FROM sales`)).toBe(2);
+    // The hash is of the file's bytes, as earlier versions stored it.
+    const sha = createHash('sha256').update(readFileSync(first)).digest('hex');
+    expect(await ws.scalar(`SELECT content_hash FROM loads WHERE load_id = $1`, [r1.load_id])).toBe(sha);
   });
 });
 
