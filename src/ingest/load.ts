@@ -251,9 +251,9 @@ async function commitLoad(
     customers: number;
     date_min: string | null;
     date_max: string | null;
-    duplicate_lines: number;
   }>(statsSql(stage, kind));
   if (!stats) throw new Error('no statistics');
+  const duplicateLines = await countDuplicateLines(ws, stage);
   await ws.run(`CREATE OR REPLACE TEMP TABLE ${LOAD_REJECTS} AS SELECT * FROM rejects WHERE false`);
   const readerRejected = await insertRejects(ws, stage, source, loadId, warnings);
   if (kind === 'sales') await finishSalesPart(ws, stage);
@@ -269,7 +269,7 @@ async function commitLoad(
     rows_rejected: rowsRejected,
     rows_anonymous: stats.anonymous,
     rows_returns: stats.returns,
-    duplicate_lines: stats.duplicate_lines,
+    duplicate_lines: duplicateLines,
     customers: stats.customers,
     date_min: stats.date_min,
     date_max: stats.date_max,
@@ -486,9 +486,22 @@ function statsSql(stage: string, kind: Kind): string {
       ${kind === 'sales' ? `count(*) FILTER (WHERE ${ok} AND amount < 0)` : '0'} AS returns,
       count(DISTINCT ${customer}) FILTER (WHERE ${ok}) AS customers,
       min(${ts}) FILTER (WHERE ${ok}) AS date_min,
-      max(${ts}) FILTER (WHERE ${ok}) AS date_max,
-      count(*) - count(DISTINCT line_hash) AS duplicate_lines
+      max(${ts}) FILTER (WHERE ${ok}) AS date_max
     FROM ${stage}`;
+}
+
+/**
+ * Lines that repeat an earlier line: in the order of their hashes, the rows whose hash equals the one before.
+ * That is count(*) - count(DISTINCT line_hash), but sorting millions of hashes is cheaper than the hash table
+ * of count(DISTINCT), whose millions of groups miss the CPU caches.
+ */
+async function countDuplicateLines(ws: Workspace, stage: string): Promise<number> {
+  return Number(
+    await ws.scalar(
+      `SELECT count(*) FILTER (WHERE h = previous) FROM (
+         SELECT line_hash AS h, lag(line_hash) OVER (ORDER BY line_hash) AS previous FROM ${stage})`,
+    ),
+  );
 }
 
 async function rejectSummary(ws: Workspace, loadId: number): Promise<Record<string, RejectSummary>> {
