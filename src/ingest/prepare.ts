@@ -1,15 +1,19 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import type { Encoding } from './encoding.js';
 
+const CHUNK_BYTES = 1 << 22;
+
 /** A source file ready for DuckDB: UTF-8, and its content hash (of the original bytes) for idempotent loads. */
 export interface PreparedText {
   path: string;
-  hash: string;
+  /** SHA-256 of the original bytes, in hex; computed on the first call when no copy had to be written. */
+  hash: () => Promise<string>;
   bytes: number;
   /** A temporary UTF-8 copy was written (non-UTF-8 input, or whitespace-separated columns). */
   transcoded: boolean;
@@ -27,41 +31,99 @@ export interface PrepareOptions {
   onBytes?: (bytes: number) => void;
 }
 
-/** Hashes the file and checks it is valid UTF-8; only when it is not (or needs rewriting) makes a UTF-8 copy. */
+/**
+ * Checks the file is valid UTF-8; only when it is not (or needs rewriting) makes a UTF-8 copy, hashing the
+ * original bytes on the way. A file read as it is gets hashed only when its hash is asked for: a load starts
+ * that at once and needs the hash only to recognise a file loaded before and at its commit, so the hash is
+ * computed while DuckDB reads the rows (it is the costlier of the two passes; a preview never needs it).
+ */
 export async function prepareText(path: string, options: PrepareOptions): Promise<PreparedText> {
   const needsCopy = options.encoding !== 'utf-8' || options.whitespace;
   if (!needsCopy) {
-    const { hash, bytes, validUtf8 } = await hashFile(path, options.onBytes);
+    const { bytes, validUtf8 } = await checkUtf8(path, options.onBytes);
     if (validUtf8) {
+      const hash = lazily(() => sha256File(path));
       return { path, hash, bytes, transcoded: false, invalidSequences: 0, cleanup: () => undefined };
     }
-    const copy = await transcode(path, options);
-    return { ...copy, hash, bytes };
   }
   return transcode(path, options);
 }
 
+/** Hash, size and UTF-8 validity of a file, in one read. */
 export async function hashFile(
   path: string,
   onBytes?: (bytes: number) => void,
 ): Promise<{ hash: string; bytes: number; validUtf8: boolean }> {
   const hash = createHash('sha256');
-  let bytes = 0;
-  let valid = true;
-  let carry: Buffer = Buffer.alloc(0);
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 22 }) as AsyncIterable<Buffer>) {
+  const utf8 = new Utf8Check();
+  const bytes = await eachChunk(path, (chunk, done) => {
     hash.update(chunk);
-    bytes += chunk.length;
-    onBytes?.(bytes);
-    if (valid) {
-      const data = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-      const cut = completeUtf8Length(data);
-      valid = isUtf8(data.subarray(0, cut));
-      carry = Buffer.from(data.subarray(cut));
+    utf8.update(chunk);
+    onBytes?.(done);
+  });
+  return { hash: hash.digest('hex'), bytes, validUtf8: utf8.end() };
+}
+
+async function checkUtf8(
+  path: string,
+  onBytes?: (bytes: number) => void,
+): Promise<{ bytes: number; validUtf8: boolean }> {
+  const utf8 = new Utf8Check();
+  const bytes = await eachChunk(path, (chunk, done) => {
+    utf8.update(chunk);
+    onBytes?.(done);
+  });
+  return { bytes, validUtf8: utf8.end() };
+}
+
+async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  await eachChunk(path, (chunk) => hash.update(chunk));
+  return hash.digest('hex');
+}
+
+/** The promise of `fn()`, called the first time it is asked for. */
+function lazily<T>(fn: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | undefined;
+  return () => (promise ??= fn());
+}
+
+/**
+ * Reads the file in chunks into one reused buffer (a fresh buffer per chunk, as a read stream allocates, costs
+ * more than hashing or validating it); returns the number of bytes read.
+ */
+async function eachChunk(path: string, each: (chunk: Buffer, bytesSoFar: number) => void): Promise<number> {
+  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  const handle = await open(path, 'r');
+  let bytes = 0;
+  try {
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) return bytes;
+      bytes += bytesRead;
+      each(buffer.subarray(0, bytesRead), bytes);
     }
+  } finally {
+    await handle.close();
   }
-  if (carry.length) valid = false;
-  return { hash: hash.digest('hex'), bytes, validUtf8: valid };
+}
+
+/** UTF-8 validity of a byte stream fed in chunks (a character may straddle two of them). */
+class Utf8Check {
+  private valid = true;
+  private carry: Buffer = Buffer.alloc(0);
+
+  update(chunk: Buffer): void {
+    if (!this.valid) return;
+    const data = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
+    const cut = completeUtf8Length(data);
+    this.valid = isUtf8(data.subarray(0, cut));
+    this.carry = Buffer.from(data.subarray(cut));
+  }
+
+  end(): boolean {
+    return this.valid && this.carry.length === 0;
+  }
 }
 
 /** Length of the prefix of `buf` that ends on a UTF-8 character boundary. */
@@ -126,7 +188,15 @@ async function transcode(path: string, options: PrepareOptions): Promise<Prepare
     cleanup();
     throw error;
   }
-  return { path: out, hash: hash.digest('hex'), bytes, transcoded: true, invalidSequences: invalid, cleanup };
+  const digest = hash.digest('hex');
+  return {
+    path: out,
+    hash: () => Promise.resolve(digest),
+    bytes,
+    transcoded: true,
+    invalidSequences: invalid,
+    cleanup,
+  };
 }
 
 interface Decoder {

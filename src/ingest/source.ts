@@ -29,7 +29,11 @@ export type LineMap =
 export interface Source {
   file: string;
   format: Format;
-  hash: string;
+  /**
+   * SHA-256 of the file's bytes, in hex, to recognise content loaded before. A function: for a text file read
+   * as it is, hashing starts on the first call and runs while the rows load (see prepareText).
+   */
+  hash: () => Promise<string>;
   bytes: number;
   encoding: Encoding | null;
   delimiter: string | null;

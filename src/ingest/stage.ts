@@ -48,7 +48,12 @@ export function stageSql(
   }
   const checks: Check[] = [];
   if (source.invalidColumn)
-    checks.push({ when: 'src_invalid IS NOT NULL', reason: 'bad_json', message: `'not a JSON object'` });
+    checks.push({
+      when: 'src_invalid IS NOT NULL',
+      ok: 'src_invalid IS NULL',
+      reason: 'bad_json',
+      message: `'not a JSON object'`,
+    });
   for (const f of spec.fields) {
     const src = srcOf(f.field);
     if (!src) continue;
@@ -57,13 +62,17 @@ export function stageSql(
   if (kind === 'sales' && !mapping['amount'] && mapping['quantity'] && mapping['price']) {
     checks.push({
       when: `abs(p_quantity * p_price) >= ${MAX_MONEY}`,
+      ok: `abs(p_quantity * p_price) < ${MAX_MONEY}`,
       reason: 'bad_amount',
       message: `'quantity × price is too large to be an amount'`,
       column: mapping['price'],
     });
   }
+  // Most rows break no rule: one cheap test on the parsed values settles that, and only the other rows go
+  // through the checks in order (DuckDB evaluates a CASE branch only for the rows that reach it).
+  const allOk = [...new Set(checks.map((c) => c.ok))].join(' AND ');
   const reason = checks.length
-    ? `CASE ${checks.map((c) => `WHEN ${c.when} THEN '${c.reason}'`).join(' ')} END`
+    ? `CASE WHEN ${allOk} THEN NULL ELSE CASE ${checks.map((c) => `WHEN ${c.when} THEN '${c.reason}'`).join(' ')} END END`
     : 'NULL::VARCHAR';
   const message = checks.length
     ? `CASE ${checks.map((c) => `WHEN ${c.when} THEN ${c.message}`).join(' ')} END`
@@ -95,6 +104,8 @@ FROM (
 
 interface Check {
   when: string;
+  /** A cheap condition on the parsed values under which `when` is false. */
+  ok: string;
   reason: string;
   message: string;
   column?: string;
@@ -138,24 +149,29 @@ function fieldChecks(
   const p = `p_${field}`;
   const empty = `cl_text(${ref}) IS NULL`;
   const spec = KIND_SPECS[kind];
+  // An empty field parses to NULL, so a non-NULL parsed value also means the field is not empty.
   if (field === spec.key) {
-    return [{ when: `${p} IS NULL`, reason: 'missing_key', message: `${name} || ' is empty'`, column }];
+    const ok = `${p} IS NOT NULL`;
+    return [{ when: `${p} IS NULL`, ok, reason: 'missing_key', message: `${name} || ' is empty'`, column }];
   }
   if (type === 'timestamp') {
     const required = kind === 'sales';
     const fmt = literal(rules.date.patterns === 'iso' ? 'yyyy-mm-dd [hh:mm[:ss]]' : rules.date.name);
+    const ok = `${p} >= TIMESTAMP '1900-01-01' AND ${p} < TIMESTAMP '2101-01-01'`;
     return [
       ...(required
-        ? [{ when: empty, reason: 'missing_date', message: `${name} || ' is empty'`, column }]
+        ? [{ when: empty, ok, reason: 'missing_date', message: `${name} || ' is empty'`, column }]
         : []),
       {
         when: `NOT ${empty} AND ${p} IS NULL`,
+        ok,
         reason: 'bad_date',
         message: `${quoted(ref)} || ' in column ' || ${name} || ' is not a date in the format ' || ${fmt}`,
         column,
       },
       {
         when: `${p} IS NOT NULL AND (year(${p}) < 1900 OR year(${p}) > 2100)`,
+        ok,
         reason: 'date_out_of_range',
         message: `${quoted(ref)} || ' in column ' || ${name} || ' is outside the years 1900-2100'`,
         column,
@@ -178,12 +194,15 @@ function fieldChecks(
         (field === 'quantity' && !mapping['amount']));
     if (kind === 'sales' && field === 'price' && mapping['amount']) return [];
     const bad = `NOT ${empty} AND (${p} IS NULL OR NOT isfinite(${p}) OR abs(${p}) >= ${MAX_MONEY})`;
+    // NaN and infinities compare greater than any number.
+    const ok = `abs(${p}) < ${MAX_MONEY}`;
     return [
       ...(requiredEmpty
-        ? [{ when: empty, reason: `missing_${label}`, message: `${name} || ' is empty'`, column }]
+        ? [{ when: empty, ok, reason: `missing_${label}`, message: `${name} || ' is empty'`, column }]
         : []),
       {
         when: bad,
+        ok,
         reason: `bad_${label}`,
         message: `${quoted(ref)} || ' in column ' || ${name} || ' is not a number'`,
         column,

@@ -1,4 +1,5 @@
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -157,6 +158,34 @@ describe('dates, numbers and ids', () => {
     });
     expect(r.rows_read).toBe(r.rows_accepted + r.rows_rejected);
   });
+
+  it('draws the limits of dates and amounts exactly, and names the first rule a line breaks', async () => {
+    const text = [
+      'customer,date,quantity,amount',
+      'A,1900-01-01 00:00:00,1,1',
+      'B,1899-12-31 23:59:59,1,1',
+      'C,2100-12-31 23:59:59,1,1',
+      'D,2101-01-01,1,1',
+      'E,2024-01-01,1,9999999999999',
+      'F,2024-01-01,1,10000000000000',
+      'G,2024-01-01,1,NaN',
+      'H,2024-01-01,1,-inf',
+      'I,2024-01-01,,2',
+      'J,2024-01-01,inf,2',
+      'K,,1,2',
+      'L,2101-01-01,1,',
+      'M, 2024-01-02 ,1, 3 ',
+    ].join('\n');
+    const r = await ingestFile(ws, writeText(dir, 'limits.csv', `${text}\n`));
+    expect(await rejectLines(r.load_id)).toEqual({
+      date_out_of_range: [3, 5, 13],
+      bad_amount: [7, 8, 9],
+      bad_quantity: [11],
+      missing_date: [12],
+    });
+    expect(r.rows_accepted).toBe(5);
+    expect(r.rows_read).toBe(r.rows_accepted + r.rows_rejected);
+  });
 });
 
 describe('other formats', () => {
@@ -224,6 +253,21 @@ describe('other formats', () => {
     } finally {
       c2();
     }
+  });
+});
+
+describe('loading a file again', () => {
+  it('recognises the same content under another name, and loads other content of the same size', async () => {
+    const first = writeText(dir, 'a.csv', 'customer,date,amount\nA,2024-01-01,5\n');
+    const r1 = await ingestFile(ws, first);
+    const r2 = await ingestFile(ws, writeText(dir, 'copy.csv', 'customer,date,amount\nA,2024-01-01,5\n'));
+    expect(r2).toMatchObject({ already_loaded: true, load_id: r1.load_id });
+    const r3 = await ingestFile(ws, writeText(dir, 'b.csv', 'customer,date,amount\nB,2024-01-01,6\n'));
+    expect(r3).toMatchObject({ already_loaded: false, rows_accepted: 1 });
+    expect(await ws.scalar(`SELECT count(*) FROM sales`)).toBe(2);
+    // The hash is of the file's bytes, as earlier versions stored it.
+    const sha = createHash('sha256').update(readFileSync(first)).digest('hex');
+    expect(await ws.scalar(`SELECT content_hash FROM loads WHERE load_id = $1`, [r1.load_id])).toBe(sha);
   });
 });
 

@@ -57,7 +57,7 @@ export async function openJson(
   return {
     file,
     format: 'ndjson',
-    hash,
+    hash: () => Promise.resolve(hash),
     bytes,
     encoding: 'utf-8',
     delimiter: null,
@@ -93,7 +93,7 @@ async function openArray(ws: Workspace, file: string, size: number, options: Sou
   return {
     file,
     format: 'json',
-    hash,
+    hash: () => Promise.resolve(hash),
     bytes,
     encoding: 'utf-8',
     delimiter: null,

@@ -24,7 +24,7 @@ export async function openParquet(
   return {
     file,
     format: 'parquet',
-    hash,
+    hash: () => Promise.resolve(hash),
     bytes,
     encoding: null,
     delimiter: null,

@@ -37,7 +37,7 @@ export async function openXlsx(
     return {
       file,
       format: 'xlsx',
-      hash,
+      hash: () => Promise.resolve(hash),
       bytes,
       encoding: null,
       delimiter: null,
