@@ -4,7 +4,7 @@ import { PURCHASE, RETURN } from '../metrics/catalogue.js';
 import { rhythmSql } from '../segments/rhythm.js';
 import { baseStageSql, recencyStageStartSql, type LifecycleOptions } from '../segments/lifecycle.js';
 import { quantileLevels, scoreSql, segmentSql, type RfmOptions } from '../segments/rfm.js';
-import { abcSql, xyzSql, type AbcXyzOptions } from '../segments/abc-xyz.js';
+import { abcCutsSql, abcFromCutsSql, xyzSql, type AbcXyzOptions } from '../segments/abc-xyz.js';
 import { histogramQuantile } from './quantile.js';
 import { STAGES } from '../segments/stages.js';
 import { RFM_SEGMENTS } from '../segments/rfm-map.js';
@@ -158,22 +158,26 @@ export async function buildSnapshots(ws: Workspace, o: PipelineOptions): Promise
     { k: 'g.gap_n', mean: 'g.gap_mean', sd: 'g.gap_sd', r0: 't.r0', c0: 't.c0' },
     o.lifecycle.kappa,
   );
+  // ABC on the 12-month revenue within each snapshot, by cut points found from a narrow sort.
+  await ws.run(
+    `CREATE OR REPLACE TEMP TABLE cl_abc_cut AS ${abcCutsSql('cl_grid', 'revenue_12m', o.abcXyz, 'snapshot_id', 'cid')}`,
+  );
   await ws.run(`CREATE OR REPLACE TEMP TABLE cl_stage_in AS
     WITH p AS (
       SELECT g.cid, g.snapshot_id, g.purchased, g.first_purchase, g.period_start, g.purchase_days, g.recency_days,
         g.month_pdays, g.last_purchase_before, g.revenue_12m, t.g AS t_g, t.l AS t_l,
+        ${abcFromCutsSql('g.revenue_12m', 'g.cid')} AS abc,
         ${now.r} AS rhythm_days, ${now.s} AS spread_days,
         g.gap_n - g.month_gap_n AS prev_gap_n,
         CASE WHEN g.gap_n - g.month_gap_n > 0 THEN (g.gap_sum - g.month_gap_sum) / (g.gap_n - g.month_gap_n) END AS prev_gap_mean,
         CASE WHEN g.gap_n - g.month_gap_n > 1 THEN sqrt(greatest((g.gap_sumsq - g.month_gap_sumsq)
           - power(g.gap_sum - g.month_gap_sum, 2) / (g.gap_n - g.month_gap_n), 0) / (g.gap_n - g.month_gap_n - 1)) END AS prev_gap_sd
-      FROM cl_grid g JOIN cl_thr t USING (snapshot_id)),
+      FROM cl_grid g JOIN cl_thr t USING (snapshot_id) LEFT JOIN cl_abc_cut USING (snapshot_id)),
     q AS (
       SELECT p.*, tp.snapshot_id AS prev_snapshot, tp.t_as_of AS prev_as_of, tp.t_period_start AS prev_period_start,
         tp.g AS prev_g, tp.l AS prev_l, ${prev.r} AS prev_r, ${prev.s} AS prev_s
       FROM p LEFT JOIN cl_thr tp ON tp.snapshot_id = p.snapshot_id - 1)
-    SELECT cid, snapshot_id, purchased, rhythm_days, spread_days,
-      ${abcSql('revenue_12m', o.abcXyz, 'snapshot_id', 'cid')} AS abc,
+    SELECT cid, snapshot_id, purchased, rhythm_days, spread_days, abc,
       ${baseStageSql({ ...stageCols, g: 't_g', l: 't_l' })} AS base_stage,
       CASE WHEN prev_snapshot IS NULL OR purchase_days - month_pdays = 0 THEN NULL ELSE ${prevStage} END AS prev_stage
     FROM q`);
@@ -246,7 +250,7 @@ export async function buildSnapshots(ws: Workspace, o: PipelineOptions): Promise
       CAST(period_revenue AS DOUBLE) AS period_revenue, CAST(period_orders AS BIGINT) AS period_orders, purchased,
       CAST(greatest(0, date_diff('day', stage_since, as_of)) AS INTEGER) AS days_in_stage
     FROM classed`);
-  for (const t of ['cl_cday', 'cl_first', 'cl_month', 'cl_grid', 'cl_stage', 'cl_thr'])
+  for (const t of ['cl_cday', 'cl_first', 'cl_month', 'cl_grid', 'cl_stage', 'cl_thr', 'cl_abc_cut'])
     await ws.run(`DROP TABLE IF EXISTS ${t}`);
   return thresholds;
 }

@@ -28,6 +28,41 @@ export function abcSql(
     WHEN coalesce(${before}, 0) < ${o.b} * ${total} THEN 'B' ELSE 'C' END`;
 }
 
+/**
+ * The same ABC rule for many partitions of a large table, in two steps that keep the wide rows out of the
+ * sort. Sorted by (revenue descending, key), A and B are each a prefix of the rows with positive revenue, so
+ * each is fixed by its last row. `abcCutsSql` finds, per partition, the revenue and key of the last A row and
+ * of the last B row (from a narrow sort of partition, key and revenue); `abcFromCutsSql` then classes a row by
+ * comparing it with them: in the prefix when its revenue is higher than the cut's, or equal with a key at or
+ * before the cut's.
+ */
+export function abcCutsSql(
+  table: string,
+  revenue: string,
+  o: AbcXyzOptions,
+  partition: string,
+  key: string,
+): string {
+  const last = (share: number): string =>
+    `arg_min({'v': v, 'k': k}, {'v': v, 'nk': -k}) FILTER (WHERE before < ${share} * total)`;
+  return `WITH r AS (
+      SELECT ${partition} AS part, ${key} AS k, ${revenue} AS v,
+        coalesce(sum(${revenue}) OVER (PARTITION BY ${partition} ORDER BY ${revenue} DESC, ${key}
+          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before,
+        sum(${revenue}) OVER (PARTITION BY ${partition}) AS total
+      FROM ${table} WHERE ${revenue} > 0),
+    cuts AS (SELECT part, ${last(o.a)} AS a, ${last(o.b)} AS b FROM r GROUP BY part)
+    SELECT part AS ${partition}, a.v AS abc_a_v, a.k AS abc_a_k, b.v AS abc_b_v, b.k AS abc_b_k FROM cuts`;
+}
+
+/** The ABC class of a row from the cut columns of `abcCutsSql` joined to it (ties broken by `key`, numeric). */
+export function abcFromCutsSql(revenue: string, key: string): string {
+  const within = (c: 'a' | 'b'): string =>
+    `(${revenue} > abc_${c}_v OR (${revenue} = abc_${c}_v AND ${key} <= abc_${c}_k))`;
+  return `CASE WHEN ${revenue} IS NULL OR ${revenue} <= 0 THEN 'C'
+    WHEN ${within('a')} THEN 'A' WHEN ${within('b')} THEN 'B' ELSE 'C' END`;
+}
+
 /** XYZ from the 12-month sum and sum of squares of a monthly series. */
 export function xyzSql(sum12: string, sumsq12: string, o: AbcXyzOptions): string {
   const mean = `(${sum12} / 12.0)`;
