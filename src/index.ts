@@ -5,13 +5,8 @@ export { Workspace, DEFAULT_WORKSPACE, type OpenOptions } from './db/workspace.j
 export { InputError, EngineError } from './errors.js';
 
 // ingest
-export {
-  ingestFile,
-  loadReport,
-  type IngestOptions,
-  type LoadReport,
-  type RejectSummary,
-} from './ingest/load.js';
+export { ingestFile, type IngestOptions } from './ingest/load.js';
+export { loadReport, type LoadReport, type RejectSummary } from './ingest/load-report.js';
 export { KINDS, KIND_SPECS, type Kind } from './ingest/kinds.js';
 export { parseMapArgs, type Mapping } from './ingest/mapping.js';
 export { parseDateFormat, parseDecimal, DATE_FORMATS } from './ingest/formats.js';

@@ -3,13 +3,13 @@ import { rmSync, readdirSync } from 'node:fs';
 import { InputError, errorMessage } from '../errors.js';
 import { ident, literal } from '../db/sql.js';
 import type { Workspace } from '../db/workspace.js';
-import type { Plain } from '../db/values.js';
 import type { Encoding } from './encoding.js';
 import { detectDateFormat, detectDecimal, DATE_FORMATS, type DateFormat, type Decimal } from './formats.js';
 import { KIND_SPECS, type Kind } from './kinds.js';
 import { chooseMapping, type Mapping } from './mapping.js';
 import { openSource } from './open-source.js';
-import { scanRecords } from './record-scanner.js';
+import { insertRejects, LOAD_REJECTS } from './load-rejects.js';
+import { loadReport, rejectSummary, type LoadReport } from './load-report.js';
 import { REJECT_ERRORS_TABLE, REJECT_SCANS_TABLE, type Source } from './source.js';
 import { STAGE_TABLE, stageSql, type ParseRules } from './stage.js';
 import { watchProgress, type ProgressListener } from '../util/progress.js';
@@ -25,49 +25,6 @@ export interface IngestOptions {
   sheet?: string;
   onProgress?: ProgressListener;
 }
-
-export interface RejectSummary {
-  count: number;
-  first_lines: number[];
-  example: string;
-}
-
-/** What `clientele ingest --json` prints. Field names are a contract. */
-export interface LoadReport {
-  load_id: number;
-  already_loaded: boolean;
-  file: string;
-  kind: Kind;
-  format: string;
-  rows_read: number;
-  rows_accepted: number;
-  rows_rejected: number;
-  rows_anonymous: number;
-  rows_returns: number;
-  duplicate_lines: number;
-  customers: number;
-  date_min: string | null;
-  date_max: string | null;
-  mapping: Mapping;
-  unmapped: string[];
-  detected: {
-    encoding: string | null;
-    delimiter: string | null;
-    header_line: number | null;
-    decimal: Decimal;
-    date_format: string | null;
-    date_format_ambiguous: boolean;
-  };
-  rejects: Record<string, RejectSummary>;
-  line_label: string;
-  warnings: string[];
-  seconds: number;
-}
-
-const FIRST_LINES = 10;
-
-/** The load's rejected rows, collected before the commit and copied into `rejects` by it. */
-const LOAD_REJECTS = 'cl_load_rejects';
 
 /**
  * Loads one file into the workspace. Every row read is either accepted into the canonical table or kept in
@@ -352,104 +309,6 @@ async function rejectDuplicateKeys(ws: Workspace, stage: string, key: string): P
       WHERE n > 1)`);
 }
 
-/** Stores the load's rejected rows with their source line numbers; returns how many the reader itself rejected. */
-async function insertRejects(
-  ws: Workspace,
-  stage: string,
-  source: Source,
-  loadId: number,
-  warnings: string[],
-): Promise<number> {
-  const sqlRejects = Number(await ws.scalar(`SELECT count(*) FROM ${stage} WHERE reason IS NOT NULL`));
-  const readerRows = source.readerRejects
-    ? await ws.all<{ line: number; csv_line: string; error_message: string }>(
-        `SELECT min(line) AS line, any_value(csv_line) AS csv_line, any_value(error_message) AS error_message
-         FROM ${REJECT_ERRORS_TABLE} GROUP BY scan_id, line ORDER BY line`,
-      )
-    : [];
-  const pre = source.preRejected ?? [];
-  await insertValues(
-    ws,
-    pre.map((r) => [loadId, r.line, r.reason, r.message, null, r.raw]),
-  );
-  if (sqlRejects === 0 && readerRows.length === 0) return pre.length;
-
-  const rejected = `(SELECT *, rowid AS ordinal_ FROM ${stage} WHERE reason IS NOT NULL)`;
-  let from = rejected;
-  let line: string;
-  const lineMap = source.lineMap;
-  if (lineMap.kind === 'scan') {
-    // DuckDB returns rows in file order but not their lines: walk the file once to map ordinals to lines.
-    const scan = await scanRecords(lineMap.path, lineMap.options);
-    const staged = Number(await ws.scalar(`SELECT count(*) FROM ${stage}`));
-    const consistent = scan.goodRecords === staged && scan.badRecords.length === readerRows.length;
-    if (!consistent) {
-      warnings.push(
-        'The file has irregular quoting; the line numbers given for rejected rows may be off by a few lines.',
-      );
-    }
-    await ws.run(`CREATE OR REPLACE TEMP TABLE cl_breaks (ordinal BIGINT, line_offset BIGINT)`);
-    for (let i = 0; i < scan.breakpoints.length; i += 1000) {
-      const chunk = scan.breakpoints.slice(i, i + 1000);
-      await ws.run(
-        `INSERT INTO cl_breaks VALUES ${chunk.map((b) => `(${b.ordinal}, ${b.offset})`).join(', ')}`,
-      );
-    }
-    from = `${rejected} r ASOF LEFT JOIN cl_breaks b ON r.ordinal_ >= b.ordinal`;
-    line = `coalesce(r.ordinal_ + b.line_offset, r.ordinal_ + ${lineMap.options.firstDataLine})`;
-    if (consistent) {
-      await insertValues(
-        ws,
-        scan.badRecords.map((r) => [
-          loadId,
-          r.line,
-          'field_count',
-          `expected ${source.columns.length} fields, found ${r.fields}`,
-          null,
-          r.raw,
-        ]),
-      );
-    } else await insertReaderRows(ws, loadId, readerRows);
-  } else {
-    await insertReaderRows(ws, loadId, readerRows);
-    line = lineMap.kind === 'column' ? 'src_line' : `ordinal_ + ${lineMap.offset}`;
-  }
-  if (sqlRejects > 0) {
-    await ws.run(
-      `INSERT INTO ${LOAD_REJECTS} SELECT $1, ${line}, reason, message, "column", raw FROM ${from}`,
-      [loadId],
-    );
-  }
-  return readerRows.length + pre.length;
-}
-
-async function insertReaderRows(
-  ws: Workspace,
-  loadId: number,
-  rows: { line: number; csv_line: string; error_message: string }[],
-): Promise<void> {
-  await insertValues(
-    ws,
-    rows.map((r) => [
-      loadId,
-      r.line,
-      'reader_error',
-      (r.error_message.split('\n')[0] ?? '').slice(0, 300),
-      null,
-      r.csv_line.replace(/^\r?\n/, ''),
-    ]),
-  );
-}
-
-async function insertValues(ws: Workspace, rows: Plain[][]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500) {
-    const chunk = rows.slice(i, i + 500);
-    const params = chunk.flat() as (string | number | null)[];
-    const tuples = chunk.map((_, r) => `(${[1, 2, 3, 4, 5, 6].map((c) => `$${r * 6 + c}`).join(', ')})`);
-    await ws.run(`INSERT INTO ${LOAD_REJECTS} VALUES ${tuples.join(', ')}`, params);
-  }
-}
-
 async function insertRows(ws: Workspace, stage: string, kind: Kind, loadId: number): Promise<void> {
   switch (kind) {
     case 'sales':
@@ -502,52 +361,6 @@ async function countDuplicateLines(ws: Workspace, stage: string): Promise<number
          SELECT line_hash AS h, lag(line_hash) OVER (ORDER BY line_hash) AS previous FROM ${stage})`,
     ),
   );
-}
-
-async function rejectSummary(ws: Workspace, loadId: number): Promise<Record<string, RejectSummary>> {
-  const rows = await ws.all<{ reason: string; count: number; first_lines: number[]; example: string }>(
-    `SELECT reason, count(*) AS count, list(line ORDER BY line)[1:${FIRST_LINES}] AS first_lines,
-            arg_min(message, line) AS example
-     FROM rejects WHERE load_id = $1 GROUP BY reason ORDER BY count DESC, reason`,
-    [loadId],
-  );
-  return Object.fromEntries(
-    rows.map((r) => [r.reason, { count: r.count, first_lines: r.first_lines, example: r.example }]),
-  );
-}
-
-/** The report of an earlier load, rebuilt from `loads` and `rejects`. */
-export async function loadReport(ws: Workspace, loadId: number): Promise<LoadReport> {
-  const row = await ws.one(`SELECT * FROM loads WHERE load_id = $1`, [loadId]);
-  if (!row) throw new InputError(`There is no load ${loadId} in this workspace.`);
-  const options = JSON.parse(String(row['options'])) as {
-    detected: LoadReport['detected'];
-    unmapped: string[];
-    line_label: string;
-  };
-  return {
-    load_id: loadId,
-    already_loaded: false,
-    file: String(row['file']),
-    kind: row['kind'] as Kind,
-    format: String(row['format']),
-    rows_read: Number(row['rows_read']),
-    rows_accepted: Number(row['rows_accepted']),
-    rows_rejected: Number(row['rows_rejected']),
-    rows_anonymous: Number(row['rows_anonymous']),
-    rows_returns: Number(row['rows_returns']),
-    duplicate_lines: Number(row['duplicate_lines']),
-    customers: Number(row['customers']),
-    date_min: (row['date_min'] as string | null) ?? null,
-    date_max: (row['date_max'] as string | null) ?? null,
-    mapping: JSON.parse(String(row['mapping'])) as Mapping,
-    unmapped: options.unmapped,
-    detected: options.detected,
-    rejects: await rejectSummary(ws, loadId),
-    line_label: options.line_label,
-    warnings: JSON.parse(String(row['warnings'])) as string[],
-    seconds: Number(row['seconds']),
-  };
 }
 
 function removeIfEmpty(dir: string): void {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestFile, type LoadReport } from '../../src/ingest/load.js';
+import { ingestFile } from '../../src/ingest/load.js';
+import type { LoadReport } from '../../src/ingest/load-report.js';
 import { profileSql } from '../../src/profile/profile-sql.js';
 import type { Workspace } from '../../src/db/workspace.js';
 import { parseCsv } from '../helpers/csv.js';

@@ -1,6 +1,7 @@
 import { InputError, isInputError } from '../../errors.js';
 import { KIND_SPECS } from '../../ingest/kinds.js';
-import { ingestFile, type LoadReport } from '../../ingest/load.js';
+import { ingestFile } from '../../ingest/load.js';
+import type { LoadReport } from '../../ingest/load-report.js';
 import { previewFile } from '../../ingest/preview.js';
 import { ApiError } from '../api-error.js';
 import type { RouteModule, ServerContext } from '../context.js';

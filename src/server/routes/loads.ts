@@ -1,4 +1,4 @@
-import { loadReport } from '../../ingest/load.js';
+import { loadReport } from '../../ingest/load-report.js';
 import type { Workspace } from '../../db/workspace.js';
 import { ApiError } from '../api-error.js';
 import type { RouteModule } from '../context.js';
