@@ -7,7 +7,7 @@ import { DEFAULT_ABC_XYZ, type AbcXyzOptions } from '../segments/abc-xyz.js';
 import { DEFAULT_LIFECYCLE, type LifecycleOptions } from '../segments/lifecycle.js';
 import { DEFAULT_RFM, type RfmOptions } from '../segments/rfm.js';
 import { STAGES, type Stage } from '../segments/stages.js';
-import { buildSnapshots, type Thresholds } from './pipeline.js';
+import { dropWorkTables, prepareSnapshots, writeSnapshots, type Thresholds } from './pipeline.js';
 import { snapshotDates } from './snapshot-dates.js';
 
 export interface AnalyzeOptions {
@@ -52,37 +52,43 @@ export async function analyze(ws: Workspace, options: AnalyzeOptions = {}): Prom
   const lifecycle: LifecycleOptions = { ...DEFAULT_LIFECYCLE, ...options.lifecycle };
   const abcXyz: AbcXyzOptions = { ...DEFAULT_ABC_XYZ, ...options.abcXyz };
   const seconds = (): number => (Date.now() - started) / 1000;
-  await ws.transaction(async () => {
-    const thresholds = await buildSnapshots(ws, { asOf, snapshots, rfm, lifecycle, abcXyz });
-    await ws.run(`CREATE OR REPLACE TABLE snapshots AS
+  const pipeline = { asOf, snapshots, rfm, lifecycle, abcXyz };
+  try {
+    // The work tables are temporary and built before the transaction; only the results are written in it.
+    const thresholds = await prepareSnapshots(ws, pipeline);
+    await ws.transaction(async () => {
+      await writeSnapshots(ws, pipeline);
+      await ws.run(`CREATE OR REPLACE TABLE snapshots AS
       SELECT c.snapshot_id, c.as_of, c.month, c.period_start, count(s.customer_id) AS customers
       FROM cl_snap c LEFT JOIN customer_snapshots s USING (snapshot_id)
       GROUP BY ALL ORDER BY snapshot_id`);
-    await ws.run(
-      `CREATE OR REPLACE TABLE snapshot_thresholds (snapshot_id INTEGER, name VARCHAR, value DOUBLE)`,
-    );
-    const values: string[] = [];
-    for (const [id, t] of thresholds) {
-      for (const [name, value] of Object.entries(t)) values.push(`(${id}, '${name}', ${value ?? 'NULL'})`);
-    }
-    await ws.run(`INSERT INTO snapshot_thresholds VALUES ${values.join(', ')}`);
-    await ws.run(
-      `CREATE OR REPLACE TABLE analyses (as_of DATE, months INTEGER, options JSON, created_at TIMESTAMP, seconds DOUBLE)`,
-    );
-    await ws.run(`INSERT INTO analyses VALUES (CAST($1 AS DATE), $2, $3, now()::TIMESTAMP, $4)`, [
-      asOf,
-      months,
-      JSON.stringify({
-        rfm: { levels: rfm.levels, cuts: rfm.cuts ?? null, map: rfm.map },
-        lifecycle,
-        abc_xyz: abcXyz,
-      }),
-      seconds(),
-    ]);
-    await ws.run(`DROP TABLE IF EXISTS cl_snap`);
-    await recordRun(ws, 'analyze', { as_of: asOf, months }, started);
-    await precomputeForReaders(ws, asOf);
-  });
+      await ws.run(
+        `CREATE OR REPLACE TABLE snapshot_thresholds (snapshot_id INTEGER, name VARCHAR, value DOUBLE)`,
+      );
+      const values: string[] = [];
+      for (const [id, t] of thresholds) {
+        for (const [name, value] of Object.entries(t)) values.push(`(${id}, '${name}', ${value ?? 'NULL'})`);
+      }
+      await ws.run(`INSERT INTO snapshot_thresholds VALUES ${values.join(', ')}`);
+      await ws.run(
+        `CREATE OR REPLACE TABLE analyses (as_of DATE, months INTEGER, options JSON, created_at TIMESTAMP, seconds DOUBLE)`,
+      );
+      await ws.run(`INSERT INTO analyses VALUES (CAST($1 AS DATE), $2, $3, now()::TIMESTAMP, $4)`, [
+        asOf,
+        months,
+        JSON.stringify({
+          rfm: { levels: rfm.levels, cuts: rfm.cuts ?? null, map: rfm.map },
+          lifecycle,
+          abc_xyz: abcXyz,
+        }),
+        seconds(),
+      ]);
+      await recordRun(ws, 'analyze', { as_of: asOf, months }, started);
+      await precomputeForReaders(ws, asOf);
+    });
+  } finally {
+    await dropWorkTables(ws);
+  }
   return { ...(await analysisSummary(ws)), seconds: seconds() };
 }
 

@@ -21,18 +21,46 @@ export interface PipelineOptions {
 /** Per-snapshot thresholds, reported next to the results. */
 export type Thresholds = Record<string, number | null>;
 
+/** Money in the work tables: exact, and 8 bytes rather than the 16 of the sums' default DECIMAL(38, 2). */
+const MONEY = 'DECIMAL(18, 2)';
+
+/** The stage rule's inputs as columns of the snapshot rows. */
+const stageCols = {
+  firstInPeriod: 'first_purchase >= period_start',
+  purchaseDays: 'purchase_days',
+  recency: 'recency_days',
+  r: 'rhythm_days',
+  s: 'spread_days',
+  g: 'g',
+  l: 'l',
+};
+
+/** The session's work tables of an analysis (temporary: they vanish with the connection). */
+const WORK_TABLES = [
+  'cl_snap',
+  'cl_cday',
+  'cl_first',
+  'cl_month',
+  'cl_grid',
+  'cl_stage_in',
+  'cl_stage',
+  'cl_thr',
+  'cl_abc_cut',
+];
+
 /**
- * Builds `customer_snapshots`: one row per customer per snapshot, from the first snapshot after the
- * customer's first purchase. Sales are reduced once to customer-day and customer-month facts; every
- * cumulative metric is then a running sum over months, so 24 snapshots cost about one pass, not 24.
+ * Builds the work tables from which `writeSnapshots` writes `customer_snapshots`: one row per customer per
+ * snapshot, from the first snapshot after the customer's first purchase. Sales are reduced once to
+ * customer-day and customer-month facts; every cumulative metric is then a running sum over months, so 24
+ * snapshots cost about one pass, not 24.
+ *
+ * Run this outside the transaction that writes the results: DuckDB copies a table created earlier in the
+ * same transaction on one thread only (measured: the final write took twice as long), and these tables are
+ * temporary, so nothing of them outlives the session whatever happens. `dropWorkTables` removes them.
  */
-export async function buildSnapshots(ws: Workspace, o: PipelineOptions): Promise<Map<number, Thresholds>> {
-  const first = o.snapshots[0]!;
-  const last = o.snapshots[o.snapshots.length - 1]!;
-  const [y0, m0] = first.month.split('-').map(Number) as [number, number];
-  const lastBucket = last.bucket;
-  const bucketOf = (day: string): string =>
-    `least(greatest(${LOOKBACK_MONTHS} + (year(${day}) - ${y0}) * 12 + month(${day}) - ${m0}, 0), ${lastBucket})`;
+export async function prepareSnapshots(ws: Workspace, o: PipelineOptions): Promise<Map<number, Thresholds>> {
+  const lastBucket = o.snapshots[o.snapshots.length - 1]!.bucket;
+  const bucketOf = bucketSqlOf(o);
   const asOf = literal(o.asOf);
 
   await ws.run(
@@ -55,8 +83,8 @@ export async function buildSnapshots(ws: Workspace, o: PipelineOptions): Promise
       GROUP BY customer_id, day),
     days AS (
       SELECT customer_id, day,
-        coalesce(sum(amount) FILTER (WHERE ${PURCHASE}), 0) AS gross,
-        coalesce(-sum(amount) FILTER (WHERE ${RETURN}), 0) AS returns,
+        CAST(coalesce(sum(amount) FILTER (WHERE ${PURCHASE}), 0) AS ${MONEY}) AS gross,
+        CAST(coalesce(-sum(amount) FILTER (WHERE ${RETURN}), 0) AS ${MONEY}) AS returns,
         sum(quantity) FILTER (WHERE ${PURCHASE}) AS items,
         count(*) FILTER (WHERE ${PURCHASE}) > 0 AS purchase
       FROM lines GROUP BY 1, 2)
@@ -73,38 +101,46 @@ export async function buildSnapshots(ws: Workspace, o: PipelineOptions): Promise
   // Customer-month facts: lines before a customer's first purchase month fold into that month.
   await ws.run(`CREATE OR REPLACE TEMP TABLE cl_month AS
     SELECT f.cid, greatest(${bucketOf('d.day')}, f.first_bucket) AS bucket,
-      sum(d.gross) AS gross, sum(d.returns) AS returns, sum(d.items) AS items,
-      count(*) FILTER (WHERE d.purchase) AS purchase_days, sum(d.new_orders) AS new_orders,
+      CAST(sum(d.gross) AS ${MONEY}) AS gross, CAST(sum(d.returns) AS ${MONEY}) AS returns, sum(d.items) AS items,
+      count(*) FILTER (WHERE d.purchase) AS purchase_days, CAST(sum(d.new_orders) AS BIGINT) AS new_orders,
       max(d.day) FILTER (WHERE d.purchase) AS last_pday, min(d.day) FILTER (WHERE d.purchase) AS first_pday,
-      count(d.gap) AS gap_n, sum(d.gap) AS gap_sum, sum(d.gap * d.gap) AS gap_sumsq
+      -- the purchase day before this month's first one (none when the month holds the first purchase)
+      CASE WHEN count(*) FILTER (WHERE d.purchase_no = 1) = 0 THEN min(d.day - CAST(d.gap AS INTEGER)) END AS prev_pday,
+      count(d.gap) AS gap_n, CAST(sum(d.gap) AS BIGINT) AS gap_sum, CAST(sum(d.gap * d.gap) AS BIGINT) AS gap_sumsq
     FROM cl_cday d JOIN cl_first f USING (customer_id)
     GROUP BY 1, 2`);
 
-  // Every customer at every month from their first purchase month, with running totals.
+  // Every customer at every month from their first purchase month, with running totals. Running windows
+  // are the costly part, so what follows from others is derived instead: purchase days are consecutive, so
+  // the gaps number purchase_days − 1 and add up to last − first purchase; the last purchase before a month
+  // with purchases is the one before that month's first (prev_pday).
   await ws.run(`CREATE OR REPLACE TEMP TABLE cl_grid AS
     WITH grid AS (
       SELECT cid, first_purchase, unnest(range(first_bucket, ${lastBucket + 1})) AS bucket FROM cl_first),
-    running AS (
-      SELECT g.cid, g.bucket, g.first_purchase,
-        sum(m.new_orders) OVER w AS orders,
-        sum(m.purchase_days) OVER w AS purchase_days,
-        sum(m.gross) OVER w AS gross_revenue,
-        sum(m.returns) OVER w AS returns,
+    windowed AS (
+      SELECT g.cid, g.bucket, g.first_purchase, m.prev_pday,
+        CAST(sum(m.new_orders) OVER w AS BIGINT) AS orders,
+        CAST(sum(m.purchase_days) OVER w AS BIGINT) AS purchase_days,
+        CAST(sum(m.gross) OVER w AS ${MONEY}) AS gross_revenue,
+        CAST(sum(m.returns) OVER w AS ${MONEY}) AS returns,
         sum(m.items) OVER w AS items,
         max(m.last_pday) OVER w AS last_purchase,
-        max(m.last_pday) OVER wprev AS last_purchase_before,
         coalesce(m.purchase_days, 0) AS month_pdays,
         coalesce(m.gap_n, 0) AS month_gap_n, coalesce(m.gap_sum, 0) AS month_gap_sum, coalesce(m.gap_sumsq, 0) AS month_gap_sumsq,
-        sum(m.gap_n) OVER w AS gap_n, sum(m.gap_sum) OVER w AS gap_sum, sum(m.gap_sumsq) OVER w AS gap_sumsq,
+        CAST(sum(m.gap_sumsq) OVER w AS BIGINT) AS gap_sumsq,
         coalesce(m.gross, 0) - coalesce(m.returns, 0) AS period_revenue,
         coalesce(m.new_orders, 0) AS period_orders,
         coalesce(m.purchase_days, 0) > 0 AS purchased,
-        sum(coalesce(m.gross, 0) - coalesce(m.returns, 0)) OVER w12 AS revenue_12m,
+        CAST(sum(coalesce(m.gross, 0) - coalesce(m.returns, 0)) OVER w12 AS ${MONEY}) AS revenue_12m,
         sum(power(coalesce(m.gross, 0) - coalesce(m.returns, 0), 2)) OVER w12 AS revenue_sq_12m
       FROM grid g LEFT JOIN cl_month m USING (cid, bucket)
       WINDOW w AS (PARTITION BY g.cid ORDER BY g.bucket ROWS UNBOUNDED PRECEDING),
-             wprev AS (PARTITION BY g.cid ORDER BY g.bucket ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
-             w12 AS (PARTITION BY g.cid ORDER BY g.bucket ROWS 11 PRECEDING))
+             w12 AS (PARTITION BY g.cid ORDER BY g.bucket ROWS 11 PRECEDING)),
+    running AS (
+      SELECT * EXCLUDE (prev_pday),
+        CASE WHEN month_pdays > 0 THEN prev_pday ELSE last_purchase END AS last_purchase_before,
+        purchase_days - 1 AS gap_n, date_diff('day', first_purchase, last_purchase) AS gap_sum
+      FROM windowed)
     SELECT r.*, s.snapshot_id, s.as_of, s.period_start,
       date_diff('day', r.last_purchase, s.as_of) AS recency_days,
       date_diff('day', r.first_purchase, s.as_of) AS tenure_days,
@@ -113,6 +149,7 @@ export async function buildSnapshots(ws: Workspace, o: PipelineOptions): Promise
     FROM running r JOIN cl_snap s USING (bucket)`);
 
   const thresholds = await computeThresholds(ws, o);
+  await ws.run(`DROP TABLE cl_cday`);
   const cutNames = quantileLevels(o.rfm.levels).map((_, i) => i + 1);
   const cutColumns = (['r', 'f', 'm'] as const).flatMap((d) => cutNames.map((i) => `${d}${i}`));
   await ws.run(
@@ -127,18 +164,7 @@ export async function buildSnapshots(ws: Workspace, o: PipelineOptions): Promise
       })
       .join(', ')}) t(snapshot_id, t_as_of, t_period_start, r0, c0, g, l, ${cutColumns.join(', ')})`,
   );
-  const cutCols = (d: 'r' | 'f' | 'm'): string[] => cutNames.map((i) => `t.${d}${i}`);
 
-  const stageCols = {
-    firstInPeriod: 'first_purchase >= period_start',
-    purchaseDays: 'purchase_days',
-    recency: 'recency_days',
-    r: 'rhythm_days',
-    s: 'spread_days',
-    g: 'g',
-    l: 'l',
-  };
-  const lv = o.rfm.levels;
   // The stage at this snapshot and at the previous one, from running totals only (the previous snapshot's
   // totals are this one's minus this month's), so no row has to look at another row yet.
   const prev = rhythmSql(
@@ -198,7 +224,15 @@ export async function buildSnapshots(ws: Workspace, o: PipelineOptions): Promise
     SELECT cid, snapshot_id, stage, rhythm_days, spread_days, abc,
       min(snapshot_id) OVER (PARTITION BY cid, stage, run) AS run_start FROM c`);
   await ws.run(`DROP TABLE cl_stage_in`);
+  return thresholds;
+}
 
+/** Writes `customer_snapshots` from the work tables of `prepareSnapshots`; run inside the analysis transaction. */
+export async function writeSnapshots(ws: Workspace, o: PipelineOptions): Promise<void> {
+  const bucketOf = bucketSqlOf(o);
+  const cutNames = quantileLevels(o.rfm.levels).map((_, i) => i + 1);
+  const cutCols = (d: 'r' | 'f' | 'm'): string[] => cutNames.map((i) => `t.${d}${i}`);
+  const lv = o.rfm.levels;
   // Low-cardinality labels are stored as ENUMs: one byte each, and they still read and compare as text.
   for (const [name, values] of [
     ['cl_stage_type', STAGES],
@@ -250,9 +284,13 @@ export async function buildSnapshots(ws: Workspace, o: PipelineOptions): Promise
       CAST(period_revenue AS DOUBLE) AS period_revenue, CAST(period_orders AS BIGINT) AS period_orders, purchased,
       CAST(greatest(0, date_diff('day', stage_since, as_of)) AS INTEGER) AS days_in_stage
     FROM classed`);
-  for (const t of ['cl_cday', 'cl_first', 'cl_month', 'cl_grid', 'cl_stage', 'cl_thr', 'cl_abc_cut'])
-    await ws.run(`DROP TABLE IF EXISTS ${t}`);
-  return thresholds;
+  // What is left is only needed for the small `snapshots` table; the rest goes now to free memory.
+  for (const t of WORK_TABLES.filter((name) => name !== 'cl_snap')) await ws.run(`DROP TABLE IF EXISTS ${t}`);
+}
+
+/** Drops the work tables of an analysis, whether it finished or not. */
+export async function dropWorkTables(ws: Workspace): Promise<void> {
+  for (const t of WORK_TABLES) await ws.run(`DROP TABLE IF EXISTS ${t}`);
 }
 
 /** Used only while no customer has a second purchase day: r₀ = 30 days, c₀ = 0.5, G = L = 90 days. */
@@ -272,14 +310,14 @@ async function computeThresholds(ws: Workspace, o: PipelineOptions): Promise<Map
     customers: number;
   }>(
     `SELECT snapshot_id,
-       quantile_cont(recency_days, ${q}) AS r, quantile_cont(orders, ${q}) AS f, quantile_cont(gross_revenue, ${q}) AS m,
+       quantile_cont(recency_days, ${q}) AS r, quantile_cont(orders, ${q}) AS f, quantile_cont(CAST(gross_revenue AS DOUBLE), ${q}) AS m,
        median(gap_mean) AS r0, median(gap_sd / gap_mean) FILTER (WHERE gap_n >= 2 AND gap_mean > 0) AS c0,
        count(*) AS customers
      FROM cl_grid GROUP BY snapshot_id ORDER BY snapshot_id`,
   );
   // Gaps are whole days: per-snapshot quantiles come from cumulative histograms, not from N re-scans.
   const gaps = await ws.all<{ bucket: number; gap: number; n: number; first: boolean }>(
-    `SELECT ${bucketSql(o)} AS bucket, gap, purchase_no = 2 AS first, count(*) AS n
+    `SELECT ${bucketSqlOf(o)('day')} AS bucket, gap, purchase_no = 2 AS first, count(*) AS n
      FROM cl_cday WHERE gap IS NOT NULL GROUP BY ALL ORDER BY bucket, gap`,
   );
   for (const row of rows) {
@@ -308,11 +346,12 @@ async function computeThresholds(ws: Workspace, o: PipelineOptions): Promise<Map
   return out;
 }
 
-function bucketSql(o: PipelineOptions): string {
-  const first = o.snapshots[0]!;
-  const [y0, m0] = first.month.split('-').map(Number) as [number, number];
+/** The month bucket of a day: 0 … LOOKBACK_MONTHS − 1 before the first snapshot's month, clamped at both ends. */
+function bucketSqlOf(o: PipelineOptions): (day: string) => string {
+  const [y0, m0] = o.snapshots[0]!.month.split('-').map(Number) as [number, number];
   const last = o.snapshots[o.snapshots.length - 1]!.bucket;
-  return `least(greatest(${LOOKBACK_MONTHS} + (year(day) - ${y0}) * 12 + month(day) - ${m0}, 0), ${last})`;
+  return (day) =>
+    `least(greatest(${LOOKBACK_MONTHS} + (year(${day}) - ${y0}) * 12 + month(${day}) - ${m0}, 0), ${last})`;
 }
 
 function histogram(rows: { gap: number; n: number }[]): { values: number[]; counts: number[] } {
