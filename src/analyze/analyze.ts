@@ -7,7 +7,13 @@ import { DEFAULT_ABC_XYZ, type AbcXyzOptions } from '../segments/abc-xyz.js';
 import { DEFAULT_LIFECYCLE, type LifecycleOptions } from '../segments/lifecycle.js';
 import { DEFAULT_RFM, type RfmOptions } from '../segments/rfm.js';
 import { STAGES, type Stage } from '../segments/stages.js';
-import { dropWorkTables, prepareSnapshots, writeSnapshots, type Thresholds } from './pipeline.js';
+import {
+  dropWorkTables,
+  prepareSnapshots,
+  publishSnapshots,
+  stageSnapshots,
+  type Thresholds,
+} from './pipeline.js';
 import { snapshotDates } from './snapshot-dates.js';
 
 export interface AnalyzeOptions {
@@ -54,10 +60,11 @@ export async function analyze(ws: Workspace, options: AnalyzeOptions = {}): Prom
   const seconds = (): number => (Date.now() - started) / 1000;
   const pipeline = { asOf, snapshots, rfm, lifecycle, abcXyz };
   try {
-    // The work tables are temporary and built before the transaction; only the results are written in it.
+    // The work is done before the transaction (see prepareSnapshots); the transaction publishes the results.
     const thresholds = await prepareSnapshots(ws, pipeline);
+    await stageSnapshots(ws, pipeline);
     await ws.transaction(async () => {
-      await writeSnapshots(ws, pipeline);
+      await publishSnapshots(ws);
       await ws.run(`CREATE OR REPLACE TABLE snapshots AS
       SELECT c.snapshot_id, c.as_of, c.month, c.period_start, count(s.customer_id) AS customers
       FROM cl_snap c LEFT JOIN customer_snapshots s USING (snapshot_id)

@@ -35,6 +35,20 @@ const stageCols = {
   l: 'l',
 };
 
+/** Low-cardinality labels are stored as ENUMs: one byte each, and they still read and compare as text. */
+async function ensureLabelTypes(ws: Workspace): Promise<void> {
+  for (const [name, values] of [
+    ['cl_stage_type', STAGES],
+    ['cl_rfm_type', RFM_SEGMENTS],
+    ['cl_abc_type', ['A', 'B', 'C']],
+    ['cl_xyz_type', ['X', 'Y', 'Z']],
+  ] as const) {
+    if (!(await ws.one(`SELECT 1 FROM duckdb_types() WHERE type_name = $1`, [name]))) {
+      await ws.run(`CREATE TYPE ${name} AS ENUM (${values.map((v) => literal(v)).join(', ')})`);
+    }
+  }
+}
+
 /** The session's work tables of an analysis (temporary: they vanish with the connection). */
 const WORK_TABLES = [
   'cl_snap',
@@ -54,14 +68,16 @@ const WORK_TABLES = [
  * customer-day and customer-month facts; every cumulative metric is then a running sum over months, so 24
  * snapshots cost about one pass, not 24.
  *
- * Run this outside the transaction that writes the results: DuckDB copies a table created earlier in the
- * same transaction on one thread only (measured: the final write took twice as long), and these tables are
- * temporary, so nothing of them outlives the session whatever happens. `dropWorkTables` removes them.
+ * Run this, and `stageSnapshots`, before the transaction that publishes the results: DuckDB copies a table
+ * created earlier in the same transaction on one thread only (measured: the final write took twice as long),
+ * and memory freed by dropping a table in a transaction is freed only at its end. These tables are temporary,
+ * so nothing of them outlives the session whatever happens; `dropWorkTables` removes them.
  */
 export async function prepareSnapshots(ws: Workspace, o: PipelineOptions): Promise<Map<number, Thresholds>> {
   const lastBucket = o.snapshots[o.snapshots.length - 1]!.bucket;
   const bucketOf = bucketSqlOf(o);
   const asOf = literal(o.asOf);
+  await ensureLabelTypes(ws);
 
   await ws.run(
     `CREATE OR REPLACE TEMP TABLE cl_snap AS SELECT * FROM (VALUES ${o.snapshots
@@ -118,7 +134,7 @@ export async function prepareSnapshots(ws: Workspace, o: PipelineOptions): Promi
     WITH grid AS (
       SELECT cid, first_purchase, unnest(range(first_bucket, ${lastBucket + 1})) AS bucket FROM cl_first),
     windowed AS (
-      SELECT g.cid, g.bucket, g.first_purchase, m.prev_pday,
+      SELECT g.cid, g.bucket, g.first_purchase, m.prev_pday, m.first_pday AS month_first_pday,
         CAST(sum(m.new_orders) OVER w AS BIGINT) AS orders,
         CAST(sum(m.purchase_days) OVER w AS BIGINT) AS purchase_days,
         CAST(sum(m.gross) OVER w AS ${MONEY}) AS gross_revenue,
@@ -190,7 +206,7 @@ export async function prepareSnapshots(ws: Workspace, o: PipelineOptions): Promi
   );
   await ws.run(`CREATE OR REPLACE TEMP TABLE cl_stage_in AS
     WITH p AS (
-      SELECT g.cid, g.snapshot_id, g.purchased, g.first_purchase, g.period_start, g.purchase_days, g.recency_days,
+      SELECT g.cid, g.snapshot_id, g.purchased, g.month_first_pday, g.first_purchase, g.period_start, g.purchase_days, g.recency_days,
         g.month_pdays, g.last_purchase_before, g.revenue_12m, t.g AS t_g, t.l AS t_l,
         ${abcFromCutsSql('g.revenue_12m', 'g.cid')} AS abc,
         ${now.r} AS rhythm_days, ${now.s} AS spread_days,
@@ -203,64 +219,58 @@ export async function prepareSnapshots(ws: Workspace, o: PipelineOptions): Promi
       SELECT p.*, tp.snapshot_id AS prev_snapshot, tp.t_as_of AS prev_as_of, tp.t_period_start AS prev_period_start,
         tp.g AS prev_g, tp.l AS prev_l, ${prev.r} AS prev_r, ${prev.s} AS prev_s
       FROM p LEFT JOIN cl_thr tp ON tp.snapshot_id = p.snapshot_id - 1)
-    SELECT cid, snapshot_id, purchased, rhythm_days, spread_days, abc,
-      ${baseStageSql({ ...stageCols, g: 't_g', l: 't_l' })} AS base_stage,
-      CASE WHEN prev_snapshot IS NULL OR purchase_days - month_pdays = 0 THEN NULL ELSE ${prevStage} END AS prev_stage
+    SELECT cid, snapshot_id, purchased, month_first_pday, rhythm_days, spread_days, abc,
+      CAST(${baseStageSql({ ...stageCols, g: 't_g', l: 't_l' })} AS cl_stage_type) AS base_stage,
+      CASE WHEN prev_snapshot IS NULL OR purchase_days - month_pdays = 0 THEN NULL
+        ELSE ${prevStage} IN ('asleep', 'lost') END AS prev_asleep
     FROM q`);
 
   // Restored: active now, and the month of the last purchase began with the customer asleep or lost.
-  // A run of equal stages starts at its first snapshot (gaps and islands). Windows over a narrow table.
+  // A run of equal stages starts at its first snapshot (gaps and islands). Windows over a narrow table,
+  // which also keep the first purchase day of the last purchase month and of the run's first month.
   await ws.run(`CREATE OR REPLACE TEMP TABLE cl_stage AS
     WITH a AS (
-      SELECT cid, snapshot_id, base_stage, rhythm_days, spread_days, abc,
-        last_value(CASE WHEN purchased THEN coalesce(prev_stage IN ('asleep', 'lost'), false) END IGNORE NULLS)
-          OVER (PARTITION BY cid ORDER BY snapshot_id ROWS UNBOUNDED PRECEDING) AS came_back
-      FROM cl_stage_in),
+      SELECT cid, snapshot_id, base_stage, rhythm_days, spread_days, abc, month_first_pday,
+        last_value(CASE WHEN purchased THEN coalesce(prev_asleep, false) END IGNORE NULLS) OVER w AS came_back,
+        last_value(CASE WHEN purchased THEN month_first_pday END IGNORE NULLS) OVER w AS last_period_first_purchase
+      FROM cl_stage_in
+      WINDOW w AS (PARTITION BY cid ORDER BY snapshot_id ROWS UNBOUNDED PRECEDING)),
     b AS (
-      SELECT cid, snapshot_id, rhythm_days, spread_days, abc,
-        CASE WHEN base_stage = 'active' AND came_back THEN 'restored' ELSE base_stage END AS stage FROM a),
+      SELECT cid, snapshot_id, rhythm_days, spread_days, abc, month_first_pday, last_period_first_purchase,
+        CASE WHEN base_stage = 'active' AND came_back THEN 'restored'::cl_stage_type ELSE base_stage END AS stage FROM a),
     c AS (
       SELECT *, snapshot_id - row_number() OVER (PARTITION BY cid, stage ORDER BY snapshot_id) AS run FROM b)
-    SELECT cid, snapshot_id, stage, rhythm_days, spread_days, abc,
-      min(snapshot_id) OVER (PARTITION BY cid, stage, run) AS run_start FROM c`);
+    SELECT cid, snapshot_id, stage, rhythm_days, spread_days, abc, last_period_first_purchase,
+      first_value(snapshot_id) OVER r AS run_start, first_value(month_first_pday) OVER r AS run_first_purchase
+    FROM c WINDOW r AS (PARTITION BY cid, stage, run ORDER BY snapshot_id)`);
   await ws.run(`DROP TABLE cl_stage_in`);
   return thresholds;
 }
 
-/** Writes `customer_snapshots` from the work tables of `prepareSnapshots`; run inside the analysis transaction. */
-export async function writeSnapshots(ws: Workspace, o: PipelineOptions): Promise<void> {
-  const bucketOf = bucketSqlOf(o);
+/** Where `stageSnapshots` writes the new rows until `publishSnapshots` puts them in place. */
+const STAGED = 'customer_snapshots_next';
+
+/**
+ * Writes the new `customer_snapshots` rows from the work tables of `prepareSnapshots` into a staging table
+ * that no reader looks at, then drops the large work tables.
+ */
+export async function stageSnapshots(ws: Workspace, o: PipelineOptions): Promise<void> {
   const cutNames = quantileLevels(o.rfm.levels).map((_, i) => i + 1);
   const cutCols = (d: 'r' | 'f' | 'm'): string[] => cutNames.map((i) => `t.${d}${i}`);
   const lv = o.rfm.levels;
-  // Low-cardinality labels are stored as ENUMs: one byte each, and they still read and compare as text.
-  for (const [name, values] of [
-    ['cl_stage_type', STAGES],
-    ['cl_rfm_type', RFM_SEGMENTS],
-    ['cl_abc_type', ['A', 'B', 'C']],
-    ['cl_xyz_type', ['X', 'Y', 'Z']],
-  ] as const) {
-    if (!(await ws.one(`SELECT 1 FROM duckdb_types() WHERE type_name = $1`, [name]))) {
-      await ws.run(`CREATE TYPE ${name} AS ENUM (${values.map((v) => literal(v)).join(', ')})`);
-    }
-  }
-
-  await ws.run(`CREATE OR REPLACE TABLE customer_snapshots AS
+  await ws.run(`CREATE OR REPLACE TABLE ${STAGED} AS
     WITH b AS (
       SELECT g.*, t.g, t.l, st.stage, st.run_start, st.abc, st.rhythm_days, st.spread_days,
+        st.last_period_first_purchase, st.run_first_purchase,
         ${scoreSql('g.recency_days', cutCols('r'), true, lv)} AS r_score,
         ${scoreSql('g.orders', cutCols('f'), false, lv)} AS f_score,
-        ${scoreSql('g.gross_revenue', cutCols('m'), false, lv)} AS m_score,
-        ${bucketOf('g.last_purchase')} AS last_purchase_bucket
+        ${scoreSql('g.gross_revenue', cutCols('m'), false, lv)} AS m_score
       FROM cl_grid g JOIN cl_thr t USING (snapshot_id) JOIN cl_stage st USING (cid, snapshot_id)),
     classed AS (
       SELECT b.*, f.customer_id, rs.t_period_start AS run_period_start,
-        lm.first_pday AS last_period_first_purchase, rm.first_pday AS run_first_purchase,
         ${xyzSql('b.revenue_12m', 'b.revenue_sq_12m', o.abcXyz)} AS xyz
       FROM b JOIN cl_first f USING (cid)
-      JOIN cl_thr rs ON rs.snapshot_id = b.run_start
-      LEFT JOIN cl_month lm ON lm.cid = b.cid AND lm.bucket = b.last_purchase_bucket
-      LEFT JOIN cl_month rm ON rm.cid = b.cid AND rm.bucket = b.run_start + ${LOOKBACK_MONTHS})
+      JOIN cl_thr rs ON rs.snapshot_id = b.run_start)
     SELECT snapshot_id, as_of, customer_id, strftime(first_purchase, '%Y-%m') AS cohort,
       CAST(orders AS BIGINT) AS orders, CAST(purchase_days AS BIGINT) AS purchase_days,
       CAST(gross_revenue AS DOUBLE) AS gross_revenue, CAST(returns AS DOUBLE) AS returns,
@@ -288,9 +298,15 @@ export async function writeSnapshots(ws: Workspace, o: PipelineOptions): Promise
   for (const t of WORK_TABLES.filter((name) => name !== 'cl_snap')) await ws.run(`DROP TABLE IF EXISTS ${t}`);
 }
 
-/** Drops the work tables of an analysis, whether it finished or not. */
+/** Replaces `customer_snapshots` by the staged rows; run inside the analysis transaction (a rename, no copy). */
+export async function publishSnapshots(ws: Workspace): Promise<void> {
+  await ws.run(`DROP TABLE IF EXISTS customer_snapshots`);
+  await ws.run(`ALTER TABLE ${STAGED} RENAME TO customer_snapshots`);
+}
+
+/** Drops the work tables of an analysis, and staged rows left unpublished, whether it finished or not. */
 export async function dropWorkTables(ws: Workspace): Promise<void> {
-  for (const t of WORK_TABLES) await ws.run(`DROP TABLE IF EXISTS ${t}`);
+  for (const t of [...WORK_TABLES, STAGED]) await ws.run(`DROP TABLE IF EXISTS ${t}`);
 }
 
 /** Used only while no customer has a second purchase day: r₀ = 30 days, c₀ = 0.5, G = L = 90 days. */
