@@ -56,7 +56,6 @@ const WORK_TABLES = [
   'cl_first',
   'cl_month',
   'cl_grid',
-  'cl_stage_in',
   'cl_stage',
   'cl_thr',
   'cl_abc_cut',
@@ -111,7 +110,8 @@ export async function prepareSnapshots(ws: Workspace, o: PipelineOptions): Promi
 
   // Customers get a dense integer key: every later sort and join is on it, not on the text id.
   await ws.run(`CREATE OR REPLACE TEMP TABLE cl_first AS
-    SELECT row_number() OVER (ORDER BY customer_id) AS cid, customer_id, first_purchase, ${bucketOf('first_purchase')} AS first_bucket
+    SELECT row_number() OVER (ORDER BY customer_id) AS cid, customer_id, first_purchase, ${bucketOf('first_purchase')} AS first_bucket,
+      strftime(first_purchase, '%Y-%m') AS cohort
     FROM (SELECT customer_id, min(day) AS first_purchase FROM cl_cday WHERE purchase GROUP BY customer_id)`);
 
   // Customer-month facts: lines before a customer's first purchase month fold into that month.
@@ -182,7 +182,9 @@ export async function prepareSnapshots(ws: Workspace, o: PipelineOptions): Promi
   );
 
   // The stage at this snapshot and at the previous one, from running totals only (the previous snapshot's
-  // totals are this one's minus this month's), so no row has to look at another row yet.
+  // totals are this one's minus this month's), so no row has to look at another row yet. The previous
+  // stage only matters in a month with a purchase (did the customer come back?), so only those rows pay
+  // for it.
   const prev = rhythmSql(
     { k: 'p.prev_gap_n', mean: 'p.prev_gap_mean', sd: 'p.prev_gap_sd', r0: 'tp.r0', c0: 'tp.c0' },
     o.lifecycle.kappa,
@@ -204,36 +206,40 @@ export async function prepareSnapshots(ws: Workspace, o: PipelineOptions): Promi
   await ws.run(
     `CREATE OR REPLACE TEMP TABLE cl_abc_cut AS ${abcCutsSql('cl_grid', 'revenue_12m', o.abcXyz, 'snapshot_id', 'cid')}`,
   );
-  await ws.run(`CREATE OR REPLACE TEMP TABLE cl_stage_in AS
+  const stageIn = `
     WITH p AS (
       SELECT g.cid, g.snapshot_id, g.purchased, g.month_first_pday, g.first_purchase, g.period_start, g.purchase_days, g.recency_days,
         g.month_pdays, g.last_purchase_before, g.revenue_12m, t.g AS t_g, t.l AS t_l,
         ${abcFromCutsSql('g.revenue_12m', 'g.cid')} AS abc,
-        ${now.r} AS rhythm_days, ${now.s} AS spread_days,
+        ${now.r} AS rhythm_days, ${now.c} AS rhythm_cv,
         g.gap_n - g.month_gap_n AS prev_gap_n,
-        CASE WHEN g.gap_n - g.month_gap_n > 0 THEN (g.gap_sum - g.month_gap_sum) / (g.gap_n - g.month_gap_n) END AS prev_gap_mean,
-        CASE WHEN g.gap_n - g.month_gap_n > 1 THEN sqrt(greatest((g.gap_sumsq - g.month_gap_sumsq)
+        CASE WHEN NOT g.purchased THEN NULL WHEN g.gap_n - g.month_gap_n > 0 THEN (g.gap_sum - g.month_gap_sum) / (g.gap_n - g.month_gap_n) END AS prev_gap_mean,
+        CASE WHEN NOT g.purchased THEN NULL WHEN g.gap_n - g.month_gap_n > 1 THEN sqrt(greatest((g.gap_sumsq - g.month_gap_sumsq)
           - power(g.gap_sum - g.month_gap_sum, 2) / (g.gap_n - g.month_gap_n), 0) / (g.gap_n - g.month_gap_n - 1)) END AS prev_gap_sd
       FROM cl_grid g JOIN cl_thr t USING (snapshot_id) LEFT JOIN cl_abc_cut USING (snapshot_id)),
     q AS (
-      SELECT p.*, tp.snapshot_id AS prev_snapshot, tp.t_as_of AS prev_as_of, tp.t_period_start AS prev_period_start,
-        tp.g AS prev_g, tp.l AS prev_l, ${prev.r} AS prev_r, ${prev.s} AS prev_s
-      FROM p LEFT JOIN cl_thr tp ON tp.snapshot_id = p.snapshot_id - 1)
+      SELECT p.*, rhythm_days * rhythm_cv AS spread_days,
+        tp.snapshot_id AS prev_snapshot, tp.t_as_of AS prev_as_of, tp.t_period_start AS prev_period_start,
+        tp.g AS prev_g, tp.l AS prev_l, CASE WHEN purchased THEN ${prev.r} END AS prev_r,
+        CASE WHEN purchased THEN ${prev.c} END AS prev_cv
+      FROM p LEFT JOIN cl_thr tp ON tp.snapshot_id = p.snapshot_id - 1),
+    q2 AS (SELECT *, prev_r * prev_cv AS prev_s FROM q)
     SELECT cid, snapshot_id, purchased, month_first_pday, rhythm_days, spread_days, abc,
       CAST(${baseStageSql({ ...stageCols, g: 't_g', l: 't_l' })} AS cl_stage_type) AS base_stage,
-      CASE WHEN prev_snapshot IS NULL OR purchase_days - month_pdays = 0 THEN NULL
+      CASE WHEN NOT purchased OR prev_snapshot IS NULL OR purchase_days - month_pdays = 0 THEN NULL
         ELSE ${prevStage} IN ('asleep', 'lost') END AS prev_asleep
-    FROM q`);
+    FROM q2`;
 
   // Restored: active now, and the month of the last purchase began with the customer asleep or lost.
   // A run of equal stages starts at its first snapshot (gaps and islands). Windows over a narrow table,
   // which also keep the first purchase day of the last purchase month and of the run's first month.
   await ws.run(`CREATE OR REPLACE TEMP TABLE cl_stage AS
-    WITH a AS (
+    WITH stage_in AS (${stageIn}),
+    a AS (
       SELECT cid, snapshot_id, base_stage, rhythm_days, spread_days, abc, month_first_pday,
         last_value(CASE WHEN purchased THEN coalesce(prev_asleep, false) END IGNORE NULLS) OVER w AS came_back,
         last_value(CASE WHEN purchased THEN month_first_pday END IGNORE NULLS) OVER w AS last_period_first_purchase
-      FROM cl_stage_in
+      FROM stage_in
       WINDOW w AS (PARTITION BY cid ORDER BY snapshot_id ROWS UNBOUNDED PRECEDING)),
     b AS (
       SELECT cid, snapshot_id, rhythm_days, spread_days, abc, month_first_pday, last_period_first_purchase,
@@ -243,7 +249,6 @@ export async function prepareSnapshots(ws: Workspace, o: PipelineOptions): Promi
     SELECT cid, snapshot_id, stage, rhythm_days, spread_days, abc, last_period_first_purchase,
       first_value(snapshot_id) OVER r AS run_start, first_value(month_first_pday) OVER r AS run_first_purchase
     FROM c WINDOW r AS (PARTITION BY cid, stage, run ORDER BY snapshot_id)`);
-  await ws.run(`DROP TABLE cl_stage_in`);
   return thresholds;
 }
 
@@ -267,11 +272,11 @@ export async function stageSnapshots(ws: Workspace, o: PipelineOptions): Promise
         ${scoreSql('g.gross_revenue', cutCols('m'), false, lv)} AS m_score
       FROM cl_grid g JOIN cl_thr t USING (snapshot_id) JOIN cl_stage st USING (cid, snapshot_id)),
     classed AS (
-      SELECT b.*, f.customer_id, rs.t_period_start AS run_period_start,
+      SELECT b.*, f.customer_id, f.cohort, rs.t_period_start AS run_period_start,
         ${xyzSql('b.revenue_12m', 'b.revenue_sq_12m', o.abcXyz)} AS xyz
       FROM b JOIN cl_first f USING (cid)
       JOIN cl_thr rs ON rs.snapshot_id = b.run_start)
-    SELECT snapshot_id, as_of, customer_id, strftime(first_purchase, '%Y-%m') AS cohort,
+    SELECT snapshot_id, as_of, customer_id, cohort,
       CAST(orders AS BIGINT) AS orders, CAST(purchase_days AS BIGINT) AS purchase_days,
       CAST(gross_revenue AS DOUBLE) AS gross_revenue, CAST(returns AS DOUBLE) AS returns,
       CAST(gross_revenue - returns AS DOUBLE) AS revenue, CAST(items AS DOUBLE) AS items,

@@ -20,9 +20,14 @@ export interface RhythmColumns {
   c0: string;
 }
 
-export function rhythmSql(c: RhythmColumns, kappa = DEFAULT_KAPPA): { r: string; s: string } {
+/**
+ * r, c and s = r·c as SQL. `s` repeats the text of `r`; a query over many rows can compute `r` and `c` as
+ * columns first and multiply them, so that DuckDB evaluates each once.
+ */
+export function rhythmSql(c: RhythmColumns, kappa = DEFAULT_KAPPA): { r: string; c: string; s: string } {
   const r = `((coalesce(${c.k}, 0) * coalesce(${c.mean}, 0) + ${kappa} * ${c.r0}) / (coalesce(${c.k}, 0) + ${kappa}))`;
   const ci = `CASE WHEN ${c.k} >= 2 AND ${c.mean} > 0 THEN ${c.sd} / ${c.mean} END`;
-  const cv = `CASE WHEN ${ci} IS NULL THEN ${c.c0} ELSE ((${c.k} - 1) * ${ci} + ${kappa} * ${c.c0}) / ((${c.k} - 1) + ${kappa}) END`;
-  return { r, s: `(${r} * ${cv})` };
+  // Without the customer's own cᵢ (fewer than 2 gaps) the shrunk value is null, and c is c₀.
+  const cv = `coalesce(((${c.k} - 1) * ${ci} + ${kappa} * ${c.c0}) / ((${c.k} - 1) + ${kappa}), ${c.c0})`;
+  return { r, c: cv, s: `(${r} * ${cv})` };
 }
