@@ -176,7 +176,7 @@ export async function prepareSnapshots(ws: Workspace, o: PipelineOptions): Promi
         const cuts = (['r', 'f', 'm'] as const).flatMap((d) =>
           cutNames.map((i) => `${v(`${d}_cut_${i}`)}::DOUBLE`),
         );
-        return `(${s.snapshot_id}, DATE ${literal(s.as_of)}, DATE ${literal(s.period_start)}, ${v('r0')}, ${v('c0')}, ${v('one_time_days')}, ${v('lapse_days')}, ${cuts.join(', ')})`;
+        return `(${s.snapshot_id}, DATE ${literal(s.as_of)}, DATE ${literal(s.period_start)}, ${v('r0')}::DOUBLE, ${v('c0')}::DOUBLE, ${v('one_time_days')}, ${v('lapse_days')}, ${cuts.join(', ')})`;
       })
       .join(', ')}) t(snapshot_id, t_as_of, t_period_start, r0, c0, g, l, ${cutColumns.join(', ')})`,
   );
