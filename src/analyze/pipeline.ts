@@ -55,6 +55,7 @@ const WORK_TABLES = [
   'cl_cday',
   'cl_first',
   'cl_month',
+  'cl_cum',
   'cl_grid',
   'cl_stage',
   'cl_thr',
@@ -126,43 +127,59 @@ export async function prepareSnapshots(ws: Workspace, o: PipelineOptions): Promi
     FROM cl_cday d JOIN cl_first f USING (customer_id)
     GROUP BY 1, 2`);
 
-  // Every customer at every month from their first purchase month, with running totals. Running windows
-  // are the costly part, so what follows from others is derived instead: purchase days are consecutive, so
-  // the gaps number purchase_days − 1 and add up to last − first purchase; the last purchase before a month
-  // with purchases is the one before that month's first (prev_pday).
+  // Running totals per customer and month with any activity: windows over these rows, far fewer than the
+  // customers × months grid. The first active month holds the first purchase (earlier lines fold into it). What follows from others is derived instead: purchase days are consecutive,
+  // so the gaps number purchase_days − 1 and add up to last − first purchase; the last purchase before a
+  // month with purchases is the one before that month's first (prev_pday). Net revenue and its square are
+  // summed exactly (DECIMAL), so that a 12-month sum is the difference of two running totals.
+  await ws.run(`CREATE OR REPLACE TEMP TABLE cl_cum AS
+    SELECT cid, bucket, lead(bucket, 1, ${lastBucket + 1}) OVER w AS next_bucket,
+      prev_pday, first_pday AS month_first_pday, purchase_days AS month_pdays,
+      gap_n AS month_gap_n, coalesce(gap_sum, 0) AS month_gap_sum, coalesce(gap_sumsq, 0) AS month_gap_sumsq,
+      gross - returns AS month_net, new_orders AS month_orders,
+      first_value(first_pday) OVER w AS first_purchase,
+      CAST(sum(new_orders) OVER w AS BIGINT) AS orders,
+      CAST(sum(purchase_days) OVER w AS BIGINT) AS purchase_days,
+      CAST(sum(gross) OVER w AS ${MONEY}) AS gross_revenue,
+      CAST(sum(returns) OVER w AS ${MONEY}) AS returns,
+      sum(items) OVER w AS items,
+      max(last_pday) OVER w AS last_purchase,
+      CAST(sum(gap_sumsq) OVER w AS BIGINT) AS gap_sumsq,
+      sum(gross - returns) OVER w AS cum_net,
+      sum((gross - returns) * (gross - returns)) OVER w AS cum_net_sq
+    FROM cl_month WINDOW w AS (PARTITION BY cid ORDER BY bucket ROWS UNBOUNDED PRECEDING)`);
+
+  // Every customer at every month from their first purchase month: each active month's totals hold until
+  // the customer's next active month. Months are consecutive per customer, so 12 rows back is 12 months back.
   await ws.run(`CREATE OR REPLACE TEMP TABLE cl_grid AS
-    WITH grid AS (
-      SELECT cid, first_purchase, unnest(range(first_bucket, ${lastBucket + 1})) AS bucket FROM cl_first),
-    windowed AS (
-      SELECT g.cid, g.bucket, g.first_purchase, m.prev_pday, m.first_pday AS month_first_pday,
-        CAST(sum(m.new_orders) OVER w AS BIGINT) AS orders,
-        CAST(sum(m.purchase_days) OVER w AS BIGINT) AS purchase_days,
-        CAST(sum(m.gross) OVER w AS ${MONEY}) AS gross_revenue,
-        CAST(sum(m.returns) OVER w AS ${MONEY}) AS returns,
-        sum(m.items) OVER w AS items,
-        max(m.last_pday) OVER w AS last_purchase,
-        coalesce(m.purchase_days, 0) AS month_pdays,
-        coalesce(m.gap_n, 0) AS month_gap_n, coalesce(m.gap_sum, 0) AS month_gap_sum, coalesce(m.gap_sumsq, 0) AS month_gap_sumsq,
-        CAST(sum(m.gap_sumsq) OVER w AS BIGINT) AS gap_sumsq,
-        coalesce(m.gross, 0) - coalesce(m.returns, 0) AS period_revenue,
-        coalesce(m.new_orders, 0) AS period_orders,
-        coalesce(m.purchase_days, 0) > 0 AS purchased,
-        CAST(sum(coalesce(m.gross, 0) - coalesce(m.returns, 0)) OVER w12 AS ${MONEY}) AS revenue_12m,
-        sum(power(coalesce(m.gross, 0) - coalesce(m.returns, 0), 2)) OVER w12 AS revenue_sq_12m
-      FROM grid g LEFT JOIN cl_month m USING (cid, bucket)
-      WINDOW w AS (PARTITION BY g.cid ORDER BY g.bucket ROWS UNBOUNDED PRECEDING),
-             w12 AS (PARTITION BY g.cid ORDER BY g.bucket ROWS 11 PRECEDING)),
+    WITH months AS (
+      SELECT c.*, unnest(range(c.bucket, c.next_bucket)) AS at_bucket FROM cl_cum c),
+    lagged AS (
+      SELECT *, bucket = at_bucket AS this_month,
+        cum_net - lag(cum_net, 12, 0) OVER w AS net_12m, cum_net_sq - lag(cum_net_sq, 12, 0) OVER w AS net_sq_12m
+      FROM months WINDOW w AS (PARTITION BY cid ORDER BY at_bucket)),
     running AS (
-      SELECT * EXCLUDE (prev_pday),
-        CASE WHEN month_pdays > 0 THEN prev_pday ELSE last_purchase END AS last_purchase_before,
-        purchase_days - 1 AS gap_n, date_diff('day', first_purchase, last_purchase) AS gap_sum
-      FROM windowed)
-    SELECT r.*, s.snapshot_id, s.as_of, s.period_start,
-      date_diff('day', r.last_purchase, s.as_of) AS recency_days,
-      date_diff('day', r.first_purchase, s.as_of) AS tenure_days,
+      SELECT l.cid, s.bucket, l.first_purchase, s.snapshot_id, s.as_of, s.period_start,
+        orders, purchase_days, gross_revenue, returns, items, last_purchase, gap_sumsq,
+        CASE WHEN this_month THEN month_first_pday END AS month_first_pday,
+        CASE WHEN this_month THEN month_pdays ELSE 0 END AS month_pdays,
+        CASE WHEN this_month THEN month_gap_n ELSE 0 END AS month_gap_n,
+        CASE WHEN this_month THEN month_gap_sum ELSE 0 END AS month_gap_sum,
+        CASE WHEN this_month THEN month_gap_sumsq ELSE 0 END AS month_gap_sumsq,
+        CASE WHEN this_month THEN month_net ELSE 0 END AS period_revenue,
+        CASE WHEN this_month THEN month_orders ELSE 0 END AS period_orders,
+        this_month AND month_pdays > 0 AS purchased,
+        CAST(net_12m AS ${MONEY}) AS revenue_12m, CAST(net_sq_12m AS DOUBLE) AS revenue_sq_12m,
+        CASE WHEN this_month AND month_pdays > 0 THEN prev_pday ELSE last_purchase END AS last_purchase_before,
+        purchase_days - 1 AS gap_n, date_diff('day', l.first_purchase, last_purchase) AS gap_sum
+      FROM lagged l JOIN cl_snap s ON s.bucket = l.at_bucket)
+    SELECT r.*,
+      date_diff('day', r.last_purchase, r.as_of) AS recency_days,
+      date_diff('day', r.first_purchase, r.as_of) AS tenure_days,
       CASE WHEN r.gap_n > 0 THEN r.gap_sum / r.gap_n END AS gap_mean,
       CASE WHEN r.gap_n > 1 THEN sqrt(greatest(r.gap_sumsq - r.gap_sum * r.gap_sum / r.gap_n, 0) / (r.gap_n - 1)) END AS gap_sd
-    FROM running r JOIN cl_snap s USING (bucket)`);
+    FROM running r`);
+  await ws.run(`DROP TABLE cl_cum`);
 
   const thresholds = await computeThresholds(ws, o);
   await ws.run(`DROP TABLE cl_cday`);
