@@ -248,24 +248,29 @@ export async function prepareSnapshots(ws: Workspace, o: PipelineOptions): Promi
     FROM q2`;
 
   // Restored: active now, and the month of the last purchase began with the customer asleep or lost.
-  // A run of equal stages starts at its first snapshot (gaps and islands). Windows over a narrow table,
-  // which also keep the first purchase day of the last purchase month and of the run's first month.
+  // A run of equal stages starts where the stage differs from the previous snapshot's. Two passes of
+  // windows over a narrow table, in customer and snapshot order: the first finds the stage and the one
+  // before; the second the start of the run, its first purchase day, and that of the last purchase month.
   await ws.run(`CREATE OR REPLACE TEMP TABLE cl_stage AS
     WITH stage_in AS (${stageIn}),
     a AS (
-      SELECT cid, snapshot_id, base_stage, rhythm_days, spread_days, abc, month_first_pday,
+      SELECT cid, snapshot_id, base_stage, rhythm_days, spread_days, abc, purchased, month_first_pday,
         last_value(CASE WHEN purchased THEN coalesce(prev_asleep, false) END IGNORE NULLS) OVER w AS came_back,
-        last_value(CASE WHEN purchased THEN month_first_pday END IGNORE NULLS) OVER w AS last_period_first_purchase
+        last_value(CASE WHEN purchased THEN coalesce(prev_asleep, false) END IGNORE NULLS) OVER wp AS came_back_before,
+        lag(base_stage) OVER w AS base_before
       FROM stage_in
-      WINDOW w AS (PARTITION BY cid ORDER BY snapshot_id ROWS UNBOUNDED PRECEDING)),
+      WINDOW w AS (PARTITION BY cid ORDER BY snapshot_id ROWS UNBOUNDED PRECEDING),
+        wp AS (PARTITION BY cid ORDER BY snapshot_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)),
     b AS (
-      SELECT cid, snapshot_id, rhythm_days, spread_days, abc, month_first_pday, last_period_first_purchase,
-        CASE WHEN base_stage = 'active' AND came_back THEN 'restored'::cl_stage_type ELSE base_stage END AS stage FROM a),
-    c AS (
-      SELECT *, snapshot_id - row_number() OVER (PARTITION BY cid, stage ORDER BY snapshot_id) AS run FROM b)
-    SELECT cid, snapshot_id, stage, rhythm_days, spread_days, abc, last_period_first_purchase,
-      first_value(snapshot_id) OVER r AS run_start, first_value(month_first_pday) OVER r AS run_first_purchase
-    FROM c WINDOW r AS (PARTITION BY cid, stage, run ORDER BY snapshot_id)`);
+      SELECT *,
+        CASE WHEN base_stage = 'active' AND came_back THEN 'restored'::cl_stage_type ELSE base_stage END AS stage,
+        CASE WHEN base_before = 'active' AND came_back_before THEN 'restored'::cl_stage_type ELSE base_before END AS stage_before
+      FROM a)
+    SELECT cid, snapshot_id, stage, rhythm_days, spread_days, abc,
+      last_value(CASE WHEN purchased THEN month_first_pday END IGNORE NULLS) OVER w AS last_period_first_purchase,
+      max(CASE WHEN stage IS DISTINCT FROM stage_before THEN snapshot_id END) OVER w AS run_start,
+      struct_extract(last_value(CASE WHEN stage IS DISTINCT FROM stage_before THEN {'day': month_first_pday} END IGNORE NULLS) OVER w, 'day') AS run_first_purchase
+    FROM b WINDOW w AS (PARTITION BY cid ORDER BY snapshot_id ROWS UNBOUNDED PRECEDING)`);
   return thresholds;
 }
 
