@@ -61,11 +61,8 @@ export async function analyze(ws: Workspace, options: AnalyzeOptions = {}): Prom
   const pipeline = { asOf, snapshots, rfm, lifecycle, abcXyz };
   try {
     // The work is done before the transaction (see prepareSnapshots); the transaction publishes the results.
-    const thresholds = await withoutInsertionOrder(ws, async () => {
-      const t = await prepareSnapshots(ws, pipeline);
-      await stageSnapshots(ws, pipeline);
-      return t;
-    });
+    const thresholds = await prepareSnapshots(ws, pipeline);
+    await stageSnapshots(ws, pipeline);
     await ws.transaction(async () => {
       await publishSnapshots(ws);
       await ws.run(`CREATE OR REPLACE TABLE snapshots AS
@@ -173,19 +170,4 @@ export async function analysisSummary(
     thresholds,
     seconds: row?.seconds ?? 0,
   };
-}
-
-/**
- * Runs `fn` with DuckDB free to write rows in any order: the analysis tables are always read with explicit
- * orders, and keeping insertion order costs the 15 M-row snapshot write at 10 M sales lines about a fifth of
- * its time. The previous setting is restored afterwards.
- */
-async function withoutInsertionOrder<T>(ws: Workspace, fn: () => Promise<T>): Promise<T> {
-  const before = await ws.scalar(`SELECT current_setting('preserve_insertion_order')`);
-  await ws.run(`SET preserve_insertion_order = false`);
-  try {
-    return await fn();
-  } finally {
-    await ws.run(`SET preserve_insertion_order = ${before === false ? 'false' : 'true'}`);
-  }
 }
