@@ -63,10 +63,10 @@ const WORK_TABLES = [
 ];
 
 /**
- * Builds the work tables from which `writeSnapshots` writes `customer_snapshots`: one row per customer per
- * snapshot, from the first snapshot after the customer's first purchase. Sales are reduced once to
- * customer-day and customer-month facts; every cumulative metric is then a running sum over months, so 24
- * snapshots cost about one pass, not 24.
+ * Builds the work tables from which `stageSnapshots` writes the new `customer_snapshots` rows: one row per
+ * customer per snapshot, from the first snapshot after the customer's first purchase. Sales are reduced once
+ * to customer-day and customer-month facts; every cumulative metric is then a running total over a
+ * customer's active months, held until the next one, so 24 snapshots cost about one pass, not 24.
  *
  * Run this, and `stageSnapshots`, before the transaction that publishes the results: DuckDB copies a table
  * created earlier in the same transaction on one thread only (measured: the final write took twice as long),
