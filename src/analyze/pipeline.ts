@@ -21,7 +21,10 @@ export interface PipelineOptions {
 /** Per-snapshot thresholds, reported next to the results. */
 export type Thresholds = Record<string, number | null>;
 
-/** Money in the work tables: exact, and 8 bytes rather than the 16 of the sums' default DECIMAL(38, 2). */
+/**
+ * Money in the work tables: exact, and 8 bytes rather than the 16 of the sums' default DECIMAL(38, 2). It holds
+ * a customer's total up to 10¹⁶ (ingest rejects any line of 10¹³ or more as too large to be an amount).
+ */
 const MONEY = 'DECIMAL(18, 2)';
 
 /** The stage rule's inputs as columns of the snapshot rows. */
