@@ -7,14 +7,9 @@ import { DEFAULT_ABC_XYZ, type AbcXyzOptions } from '../segments/abc-xyz.js';
 import { DEFAULT_LIFECYCLE, type LifecycleOptions } from '../segments/lifecycle.js';
 import { DEFAULT_RFM, type RfmOptions } from '../segments/rfm.js';
 import { STAGES, type Stage } from '../segments/stages.js';
-import {
-  dropWorkTables,
-  prepareSnapshots,
-  publishSnapshots,
-  stageSnapshots,
-  type Thresholds,
-} from './pipeline.js';
+import { dropWorkTables, prepareSnapshots, publishSnapshots, stageSnapshots } from './pipeline.js';
 import { snapshotDates } from './snapshot-dates.js';
+import type { Thresholds } from './thresholds.js';
 
 export interface AnalyzeOptions {
   asOf?: string;

@@ -5,10 +5,10 @@ import { rhythmSql } from '../segments/rhythm.js';
 import { baseStageSql, recencyStageStartSql, type LifecycleOptions } from '../segments/lifecycle.js';
 import { quantileLevels, scoreSql, segmentSql, type RfmOptions } from '../segments/rfm.js';
 import { abcCutsSql, abcFromCutsSql, xyzSql, type AbcXyzOptions } from '../segments/abc-xyz.js';
-import { histogramQuantile } from './quantile.js';
 import { STAGES } from '../segments/stages.js';
 import { RFM_SEGMENTS } from '../segments/rfm-map.js';
-import { LOOKBACK_MONTHS, type SnapshotDate } from './snapshot-dates.js';
+import { bucketSqlOf, type SnapshotDate } from './snapshot-dates.js';
+import { computeThresholds, type Thresholds } from './thresholds.js';
 
 export interface PipelineOptions {
   asOf: string;
@@ -17,9 +17,6 @@ export interface PipelineOptions {
   lifecycle: LifecycleOptions;
   abcXyz: AbcXyzOptions;
 }
-
-/** Per-snapshot thresholds, reported next to the results. */
-export type Thresholds = Record<string, number | null>;
 
 /**
  * Money in the work tables: exact, and 8 bytes rather than the 16 of the sums' default DECIMAL(38, 2). It holds
@@ -78,7 +75,7 @@ const WORK_TABLES = [
  */
 export async function prepareSnapshots(ws: Workspace, o: PipelineOptions): Promise<Map<number, Thresholds>> {
   const lastBucket = o.snapshots[o.snapshots.length - 1]!.bucket;
-  const bucketOf = bucketSqlOf(o);
+  const bucketOf = bucketSqlOf(o.snapshots);
   const asOf = literal(o.asOf);
   await ensureLabelTypes(ws);
 
@@ -337,72 +334,4 @@ export async function publishSnapshots(ws: Workspace): Promise<void> {
 /** Drops the work tables of an analysis, and staged rows left unpublished, whether it finished or not. */
 export async function dropWorkTables(ws: Workspace): Promise<void> {
   for (const t of [...WORK_TABLES, STAGED]) await ws.run(`DROP TABLE IF EXISTS ${t}`);
-}
-
-/** Used only while no customer has a second purchase day: r₀ = 30 days, c₀ = 0.5, G = L = 90 days. */
-export const FALLBACK = { r0: 30, c0: 0.5, days: 90 };
-
-async function computeThresholds(ws: Workspace, o: PipelineOptions): Promise<Map<number, Thresholds>> {
-  const out = new Map<number, Thresholds>();
-  const levels = quantileLevels(o.rfm.levels);
-  const q = `[${levels.join(', ')}]`;
-  const rows = await ws.all<{
-    snapshot_id: number;
-    r: number[];
-    f: number[];
-    m: number[];
-    r0: number | null;
-    c0: number | null;
-    customers: number;
-  }>(
-    `SELECT snapshot_id,
-       quantile_cont(recency_days, ${q}) AS r, quantile_cont(orders, ${q}) AS f, quantile_cont(CAST(gross_revenue AS DOUBLE), ${q}) AS m,
-       median(gap_mean) AS r0, median(gap_sd / gap_mean) FILTER (WHERE gap_n >= 2 AND gap_mean > 0) AS c0,
-       count(*) AS customers
-     FROM cl_grid GROUP BY snapshot_id ORDER BY snapshot_id`,
-  );
-  // Gaps are whole days: per-snapshot quantiles come from cumulative histograms, not from N re-scans.
-  const gaps = await ws.all<{ bucket: number; gap: number; n: number; first: boolean }>(
-    `SELECT ${bucketSqlOf(o)('day')} AS bucket, gap, purchase_no = 2 AS first, count(*) AS n
-     FROM cl_cday WHERE gap IS NOT NULL GROUP BY ALL ORDER BY bucket, gap`,
-  );
-  for (const row of rows) {
-    const snap = o.snapshots[row.snapshot_id]!;
-    const all = histogram(gaps.filter((g) => g.bucket <= snap.bucket));
-    const firsts = histogram(gaps.filter((g) => g.bucket <= snap.bucket && g.first));
-    const t: Thresholds = {
-      customers: row.customers,
-      r0: row.r0,
-      c0: row.c0,
-      one_time_days: histogramQuantile(firsts.values, firsts.counts, o.lifecycle.oneTimeQuantile),
-      lapse_days: histogramQuantile(all.values, all.counts, o.lifecycle.lapseQuantile),
-    };
-    levels.forEach((_, i) => {
-      t[`r_cut_${i + 1}`] = o.rfm.cuts?.r?.[i] ?? row.r[i] ?? null;
-      t[`f_cut_${i + 1}`] = o.rfm.cuts?.f?.[i] ?? row.f[i] ?? null;
-      t[`m_cut_${i + 1}`] = o.rfm.cuts?.m?.[i] ?? row.m[i] ?? null;
-    });
-    // Before anyone has bought twice the population rhythm is unknown; these stated defaults stand in.
-    t['r0'] ??= FALLBACK.r0;
-    t['c0'] ??= FALLBACK.c0;
-    t['one_time_days'] ??= t['lapse_days'] ?? FALLBACK.days;
-    t['lapse_days'] ??= t['one_time_days'] ?? FALLBACK.days;
-    out.set(row.snapshot_id, t);
-  }
-  return out;
-}
-
-/** The month bucket of a day: 0 … LOOKBACK_MONTHS − 1 before the first snapshot's month, clamped at both ends. */
-function bucketSqlOf(o: PipelineOptions): (day: string) => string {
-  const [y0, m0] = o.snapshots[0]!.month.split('-').map(Number) as [number, number];
-  const last = o.snapshots[o.snapshots.length - 1]!.bucket;
-  return (day) =>
-    `least(greatest(${LOOKBACK_MONTHS} + (year(${day}) - ${y0}) * 12 + month(${day}) - ${m0}, 0), ${last})`;
-}
-
-function histogram(rows: { gap: number; n: number }[]): { values: number[]; counts: number[] } {
-  const byGap = new Map<number, number>();
-  for (const r of rows) byGap.set(r.gap, (byGap.get(r.gap) ?? 0) + r.n);
-  const values = [...byGap.keys()].sort((a, b) => a - b);
-  return { values, counts: values.map((v) => byGap.get(v)!) };
 }

@@ -12,6 +12,14 @@ export interface SnapshotDate {
 
 export const LOOKBACK_MONTHS = 12;
 
+/** The month bucket of a day: 0 … LOOKBACK_MONTHS − 1 before the first snapshot's month, clamped at both ends. */
+export function bucketSqlOf(snapshots: SnapshotDate[]): (day: string) => string {
+  const [y0, m0] = snapshots[0]!.month.split('-').map(Number) as [number, number];
+  const last = snapshots[snapshots.length - 1]!.bucket;
+  return (day) =>
+    `least(greatest(${LOOKBACK_MONTHS} + (year(${day}) - ${y0}) * 12 + month(${day}) - ${m0}, 0), ${last})`;
+}
+
 /**
  * Month ends of the last `months` months up to the as-of date, plus the as-of date itself when it is not a
  * month end; dates before `firstSale` are dropped. Ascending, numbered from 0.

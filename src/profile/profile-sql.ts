@@ -1,4 +1,4 @@
-import { FALLBACK } from '../analyze/pipeline.js';
+import { FALLBACK } from '../analyze/thresholds.js';
 import {
   PROFILE_METRICS,
   PURCHASE,
