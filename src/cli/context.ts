@@ -6,6 +6,8 @@ import type { Io } from './io.js';
 export interface Context {
   io: Io;
   workspacePath(cmd: Command): string;
+  /** The --memory-limit given to the command or the program, if any. */
+  memoryLimit(cmd: Command): string | undefined;
   withWorkspace<T>(cmd: Command, fn: (ws: Workspace) => Promise<T>, options?: OpenOptions): Promise<T>;
 }
 
@@ -15,13 +17,23 @@ export function makeContext(io: Io, program: Command): Context {
     (program.opts()['workspace'] as string | undefined) ??
     process.env['CLIENTELE_WORKSPACE'] ??
     DEFAULT_WORKSPACE;
+  const memoryLimit = (cmd: Command): string | undefined =>
+    (cmd.opts()['memoryLimit'] as string | undefined) ??
+    (program.opts()['memoryLimit'] as string | undefined);
   return {
     io,
     workspacePath,
+    memoryLimit,
     async withWorkspace(cmd, fn, options) {
-      const ws = await Workspace.open(workspacePath(cmd), options);
+      const limit = memoryLimit(cmd);
+      const ws = await Workspace.open(workspacePath(cmd), {
+        ...(limit ? { memoryLimit: limit } : {}),
+        ...options,
+      });
       try {
         return await fn(ws);
+      } catch (error) {
+        throw ws.explain(error);
       } finally {
         ws.close();
       }
@@ -30,8 +42,13 @@ export function makeContext(io: Io, program: Command): Context {
 }
 
 export function workspaceOption(cmd: Command): Command {
-  return cmd.option(
-    '--workspace <path>',
-    `workspace database file (default: ${DEFAULT_WORKSPACE}, or $CLIENTELE_WORKSPACE)`,
-  );
+  return cmd
+    .option(
+      '--workspace <path>',
+      `workspace database file (default: ${DEFAULT_WORKSPACE}, or $CLIENTELE_WORKSPACE)`,
+    )
+    .option(
+      '--memory-limit <size>',
+      "memory budget, e.g. 8GB (default: a third of the machine's memory, or $CLIENTELE_MEMORY_LIMIT)",
+    );
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { errorMessage, isInputError } from '../errors.js';
+import { isResourceError } from '../db/resource-error.js';
 import { makeContext } from './context.js';
 import { processIo, type Io } from './io.js';
 import { registerStatus } from './commands/status.js';
@@ -41,6 +42,10 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     .option(
       '--workspace <path>',
       'workspace database file (default: clientele.duckdb, or $CLIENTELE_WORKSPACE)',
+    )
+    .option(
+      '--memory-limit <size>',
+      "memory budget, e.g. 8GB (default: a third of the machine's memory, or $CLIENTELE_MEMORY_LIMIT)",
     )
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
@@ -87,6 +92,10 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     if (isInputError(error)) {
       io.err(`clientele: ${error.message}\n`);
       return EXIT.badInput;
+    }
+    if (isResourceError(error)) {
+      io.err(`clientele: ${error.message}\n`);
+      return EXIT.failed;
     }
     io.err(`clientele: internal error: ${errorMessage(error)}\n`);
     if (process.env['CLIENTELE_DEBUG'] && error instanceof Error && error.stack) io.err(`${error.stack}\n`);

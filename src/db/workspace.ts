@@ -6,6 +6,9 @@ import { SCHEMA_DDL, SCHEMA_VERSION } from './schema.js';
 import { MACROS_SQL } from './macros.js';
 import { prepareSales } from './sales-parts.js';
 import { toPlain, type Row } from './values.js';
+import { resolveBudget, type MemoryBudget } from './memory-budget.js';
+import { asResourceError } from './resource-error.js';
+import { prepareSpill, removeSpill } from './spill.js';
 
 export const DEFAULT_WORKSPACE = 'clientele.duckdb';
 
@@ -14,7 +17,7 @@ export type Params = readonly DuckDBValue[];
 export interface OpenOptions {
   /** Open without creating the file or its tables (commands that only read). */
   readOnly?: boolean;
-  /** DuckDB memory limit, e.g. '8GB'. Defaults to env CLIENTELE_MEMORY_LIMIT or DuckDB's own default (80 % of RAM). */
+  /** The memory budget, e.g. '8GB' (`--memory-limit`). Defaults to CLIENTELE_MEMORY_LIMIT, else the machine's (memory-budget.ts). */
   memoryLimit?: string;
 }
 
@@ -27,6 +30,10 @@ export class Workspace {
     readonly path: string,
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
+    /** The memory and spill this workspace may use (memory-budget.ts). */
+    readonly budget: MemoryBudget,
+    /** This process's spill folder. */
+    readonly spill: string,
     private readonly ownsInstance = true,
   ) {}
 
@@ -46,14 +53,19 @@ export class Workspace {
         );
       }
     }
-    const config: Record<string, string> = {};
-    const memoryLimit = options.memoryLimit ?? process.env['CLIENTELE_MEMORY_LIMIT'];
-    if (memoryLimit) config['memory_limit'] = memoryLimit;
+    const budget = resolveBudget(dirname(full), options.memoryLimit);
+    const spill = prepareSpill(full);
+    const config: Record<string, string> = {
+      memory_limit: `${budget.engineBytes}B`,
+      temp_directory: spill,
+      max_temp_directory_size: `${Math.floor(budget.spillBytes)}B`,
+    };
     if (options.readOnly) config['access_mode'] = 'READ_ONLY';
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(full, config);
     } catch (error) {
+      removeSpill(spill);
       const message = errorMessage(error);
       if (/lock/i.test(message)) {
         throw new InputError(
@@ -63,7 +75,7 @@ export class Workspace {
       throw new InputError(`Cannot open the workspace ${path}: ${firstLine(message)}`);
     }
     const connection = await instance.connect();
-    const workspace = new Workspace(full, instance, connection);
+    const workspace = new Workspace(full, instance, connection, budget, spill);
     await connection.run(`SET TimeZone = 'UTC'`);
     await connection.run(MACROS_SQL);
     if (!options.readOnly) await workspace.migrate();
@@ -78,7 +90,7 @@ export class Workspace {
     const connection = await this.instance.connect();
     await connection.run(`SET TimeZone = 'UTC'`);
     await connection.run(MACROS_SQL);
-    return new Workspace(this.path, this.instance, connection, false);
+    return new Workspace(this.path, this.instance, connection, this.budget, this.spill, false);
   }
 
   private async migrate(): Promise<void> {
@@ -90,13 +102,26 @@ export class Workspace {
   }
 
   async run(sql: string, params: Params = []): Promise<void> {
-    await this.connection.run(sql, params as DuckDBValue[]);
+    try {
+      await this.connection.run(sql, params as DuckDBValue[]);
+    } catch (error) {
+      throw this.explain(error);
+    }
   }
 
   /** Rows as plain JSON-friendly objects (bigint → number, dates → ISO text). For small results only. */
   async all<T = Row>(sql: string, params: Params = []): Promise<T[]> {
-    const reader = await this.connection.runAndReadAll(sql, params as DuckDBValue[]);
-    return reader.getRowObjectsJS().map((row) => toPlain(row) as T);
+    try {
+      const reader = await this.connection.runAndReadAll(sql, params as DuckDBValue[]);
+      return reader.getRowObjectsJS().map((row) => toPlain(row) as T);
+    } catch (error) {
+      throw this.explain(error);
+    }
+  }
+
+  /** An engine error as the user should read it: running out of memory or disk becomes a ResourceError. */
+  explain(error: unknown): unknown {
+    return asResourceError(error, this.budget, this.spill);
   }
 
   async one<T = Row>(sql: string, params: Params = []): Promise<T | undefined> {
@@ -128,7 +153,10 @@ export class Workspace {
 
   close(): void {
     this.connection.closeSync();
-    if (this.ownsInstance) this.instance.closeSync();
+    if (this.ownsInstance) {
+      this.instance.closeSync();
+      removeSpill(this.spill);
+    }
   }
 }
 

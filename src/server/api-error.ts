@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { isInputError } from '../errors.js';
+import { isResourceError } from '../db/resource-error.js';
 
 /** An error the API answers with its status and `{ error: message }`. */
 export class ApiError extends Error {
@@ -19,6 +20,9 @@ export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | ApiError | Error, request, reply) => {
     if (error instanceof ApiError) return reply.code(error.statusCode).send({ error: error.message });
     if (isInputError(error)) return reply.code(400).send({ error: error.message });
+    // Out of memory or disk: the sentence says what to set; 507 (insufficient storage) / 503.
+    if (isResourceError(error))
+      return reply.code(error.resource === 'disk' ? 507 : 503).send({ error: error.message });
     const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
     if (status >= 400 && status < 500)
       return reply.code(status).send({ error: clientMessage(error, status) });

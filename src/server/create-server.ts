@@ -18,6 +18,8 @@ import { WorkspaceAccess } from './workspace-access.js';
 
 export interface ServerOptions {
   workspacePath: string;
+  /** The workspace's memory budget, e.g. '8GB' (default: the machine's, see db/memory-budget.ts). */
+  memoryLimit?: string;
   /** The API token; default: env CLIENTELE_TOKEN, else the one stored in the workspace, else a new one. */
   token?: string;
   /** Replace the stored token with a new one. */
@@ -54,7 +56,10 @@ const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist-web/', import.meta.ur
  * await app.listen({ port: 8080, host: '127.0.0.1' });
  */
 export async function createServer(options: ServerOptions): Promise<Server> {
-  const data = await WorkspaceAccess.open(options.workspacePath);
+  const data = await WorkspaceAccess.open(
+    options.workspacePath,
+    options.memoryLimit ? { memoryLimit: options.memoryLimit } : {},
+  );
   let uploads: UploadStore | undefined;
   try {
     const { token, created } = await resolveToken(data, options.token, options.resetToken);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { errorMessage, isInputError } from '../errors.js';
+import { isResourceError } from '../db/resource-error.js';
 import type { Progress, ProgressListener } from '../util/progress.js';
 
 export const JOB_STATES = ['queued', 'running', 'done', 'failed'] as const;
@@ -72,11 +73,12 @@ export class JobQueue {
       },
       (error: unknown) => {
         job.state = 'failed';
-        job.error = isInputError(error)
-          ? error.message
-          : this.stopped
-            ? errorMessage(error)
-            : `Internal error: ${errorMessage(error)}`;
+        job.error =
+          isInputError(error) || isResourceError(error)
+            ? error.message
+            : this.stopped
+              ? errorMessage(error)
+              : `Internal error: ${errorMessage(error)}`;
       },
     );
     const tracked = settled.finally(() => {

@@ -1,4 +1,4 @@
-import { Workspace } from '../db/workspace.js';
+import { Workspace, type OpenOptions } from '../db/workspace.js';
 import { Serial } from './serial.js';
 
 /**
@@ -15,8 +15,8 @@ export class WorkspaceAccess {
     private readonly reader: Workspace,
   ) {}
 
-  static async open(path: string): Promise<WorkspaceAccess> {
-    const writer = await Workspace.open(path);
+  static async open(path: string, options: OpenOptions = {}): Promise<WorkspaceAccess> {
+    const writer = await Workspace.open(path, options);
     try {
       return new WorkspaceAccess(writer, await writer.connect());
     } catch (error) {

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { InputError, errorMessage } from '../../errors.js';
-import { parseBytes } from '../../server/bytes.js';
+import { parseBytes } from '../../util/bytes.js';
 import { createServer, DEFAULT_UPLOAD_LIMIT, type ServerOptions } from '../../server/create-server.js';
 import type { Io } from '../io.js';
 import { workspaceOption, type Context } from '../context.js';
@@ -21,7 +21,7 @@ export function registerServe(program: Command, ctx: Context): void {
     .option('--new-token', 'replace the stored API token with a new one and print it');
   workspaceOption(cmd).action(
     async (
-      opts: { port: string; host: string; uploadLimit: string; newToken?: boolean },
+      opts: { port: string; host: string; uploadLimit: string; newToken?: boolean; memoryLimit?: string },
       command: Command,
     ) => {
       const port = Number(opts.port);
@@ -35,6 +35,7 @@ export function registerServe(program: Command, ctx: Context): void {
       await serve(
         {
           workspacePath: ctx.workspacePath(command),
+          ...(ctx.memoryLimit(command) ? { memoryLimit: ctx.memoryLimit(command)! } : {}),
           port,
           host: opts.host,
           uploadLimitBytes,

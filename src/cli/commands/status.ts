@@ -1,10 +1,21 @@
+import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import type { Workspace } from '../../db/workspace.js';
+import type { MemoryBudget } from '../../db/memory-budget.js';
+import { formatBytes } from '../../util/bytes.js';
 import { workspaceOption, type Context } from '../context.js';
 import { fmtInt, json, table } from '../format.js';
 
 export interface StatusReport {
   workspace: string;
+  /** The memory budget in use and where the engine spills (db/memory-budget.ts). */
+  memory: {
+    budget_bytes: number;
+    engine_bytes: number;
+    source: MemoryBudget['source'];
+    spill_folder: string;
+    spill_limit_bytes: number;
+  };
   tables: Record<string, number>;
   sales: {
     date_min: string | null;
@@ -38,8 +49,21 @@ export async function workspaceStatus(ws: Workspace): Promise<StatusReport> {
   const loads = await ws.all<StatusReport['loads'][number]>(
     `SELECT load_id, kind, file, format, rows_read, rows_accepted, rows_rejected, loaded_at FROM loads ORDER BY load_id`,
   );
-  return { workspace: ws.path, tables, sales: sales!, loads };
+  const memory = {
+    budget_bytes: ws.budget.bytes,
+    engine_bytes: ws.budget.engineBytes,
+    source: ws.budget.source,
+    spill_folder: dirname(ws.spill),
+    spill_limit_bytes: ws.budget.spillBytes,
+  };
+  return { workspace: ws.path, memory, tables, sales: sales!, loads };
 }
+
+const BUDGET_SOURCE: Record<MemoryBudget['source'], string> = {
+  machine: "a third of this machine's memory",
+  option: '--memory-limit',
+  environment: 'CLIENTELE_MEMORY_LIMIT',
+};
 
 export function registerStatus(program: Command, ctx: Context): void {
   const cmd = program
@@ -50,8 +74,10 @@ export function registerStatus(program: Command, ctx: Context): void {
     const report = await ctx.withWorkspace(command, workspaceStatus, { readOnly: true });
     if (opts.json) return ctx.io.out(json(report));
     const t = report.tables;
+    const m = report.memory;
     const lines = [
       `Workspace ${report.workspace}`,
+      `  memory budget ${formatBytes(m.budget_bytes)} (${BUDGET_SOURCE[m.source]}; the engine holds up to ${formatBytes(m.engine_bytes)}), spills up to ${formatBytes(m.spill_limit_bytes)} to ${m.spill_folder}`,
       table(
         [
           [

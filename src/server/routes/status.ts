@@ -18,6 +18,17 @@ export const statusRoutes: RouteModule = (app, ctx) => {
             properties: {
               version: { type: 'string' },
               workspace: { type: 'string' },
+              memory: {
+                type: 'object',
+                description: 'The memory budget in use, and where and how much the engine may spill',
+                properties: {
+                  budget_bytes: count,
+                  engine_bytes: count,
+                  source: { type: 'string', enum: ['machine', 'option', 'environment'] },
+                  spill_folder: { type: 'string' },
+                  spill_limit_bytes: count,
+                },
+              },
               upload_limit_bytes: count,
               tables: { type: 'object', additionalProperties: count },
               sales: {
