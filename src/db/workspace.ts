@@ -9,6 +9,7 @@ import { toPlain, type Row } from './values.js';
 import { resolveBudget, type MemoryBudget } from './memory-budget.js';
 import { asResourceError } from './resource-error.js';
 import { prepareSpill, removeSpill } from './spill.js';
+import { forcedPartitions } from './partitions.js';
 
 export const DEFAULT_WORKSPACE = 'clientele.duckdb';
 
@@ -17,6 +18,8 @@ export type Params = readonly DuckDBValue[];
 export interface OpenOptions {
   /** Open without creating the file or its tables (commands that only read). */
   readOnly?: boolean;
+  /** Process customers in this many partitions in every partitioned step (tests; default: from the budget). */
+  partitions?: number;
   /** The memory budget, e.g. '8GB' (`--memory-limit`). Defaults to CLIENTELE_MEMORY_LIMIT, else the machine's (memory-budget.ts). */
   memoryLimit?: string;
 }
@@ -34,6 +37,8 @@ export class Workspace {
     readonly budget: MemoryBudget,
     /** This process's spill folder. */
     readonly spill: string,
+    /** A forced number of customer partitions (partitions.ts); undefined: chosen from the budget. */
+    readonly partitions: number | undefined,
     private readonly ownsInstance = true,
   ) {}
 
@@ -54,6 +59,7 @@ export class Workspace {
       }
     }
     const budget = resolveBudget(dirname(full), options.memoryLimit);
+    const partitions = options.partitions ?? forcedPartitions();
     const spill = prepareSpill(full);
     const config: Record<string, string> = {
       memory_limit: `${budget.engineBytes}B`,
@@ -75,7 +81,7 @@ export class Workspace {
       throw new InputError(`Cannot open the workspace ${path}: ${firstLine(message)}`);
     }
     const connection = await instance.connect();
-    const workspace = new Workspace(full, instance, connection, budget, spill);
+    const workspace = new Workspace(full, instance, connection, budget, spill, partitions);
     await connection.run(`SET TimeZone = 'UTC'`);
     await connection.run(MACROS_SQL);
     if (!options.readOnly) await workspace.migrate();
@@ -90,7 +96,15 @@ export class Workspace {
     const connection = await this.instance.connect();
     await connection.run(`SET TimeZone = 'UTC'`);
     await connection.run(MACROS_SQL);
-    return new Workspace(this.path, this.instance, connection, this.budget, this.spill, false);
+    return new Workspace(
+      this.path,
+      this.instance,
+      connection,
+      this.budget,
+      this.spill,
+      this.partitions,
+      false,
+    );
   }
 
   private async migrate(): Promise<void> {
