@@ -7,8 +7,12 @@ import { DEFAULT_ABC_XYZ, type AbcXyzOptions } from '../segments/abc-xyz.js';
 import { DEFAULT_LIFECYCLE, type LifecycleOptions } from '../segments/lifecycle.js';
 import { DEFAULT_RFM, type RfmOptions } from '../segments/rfm.js';
 import { STAGES, type Stage } from '../segments/stages.js';
-import { dropWorkTables, prepareSnapshots, publishSnapshots, stageSnapshots } from './pipeline.js';
+import type { ProgressListener } from '../util/progress.js';
+import { runChain } from './chain.js';
+import { publishAnalysis } from './publish.js';
+import { planRefresh } from './refresh-plan.js';
 import { snapshotDates } from './snapshot-dates.js';
+import { stagedLeftovers } from './snapshot-tables.js';
 import type { Thresholds } from './thresholds.js';
 
 export interface AnalyzeOptions {
@@ -17,12 +21,20 @@ export interface AnalyzeOptions {
   rfm?: Partial<RfmOptions>;
   lifecycle?: Partial<LifecycleOptions>;
   abcXyz?: Partial<AbcXyzOptions>;
+  /** Compute every snapshot again instead of keeping those whose data and options did not change. */
+  full?: boolean;
+  onProgress?: ProgressListener;
 }
 
 export interface AnalyzeSummary {
   as_of: string;
   months: number;
   snapshots: { snapshot_id: number; as_of: string; month: string; customers: number }[];
+  /** The snapshot dates (YYYY-MM-DD) this run computed, and those it kept from the stored analysis. */
+  snapshots_computed: string[];
+  snapshots_kept: string[];
+  /** Why stored snapshots were computed again (empty when nothing stored was replaced). */
+  refresh_reasons: string[];
   customers: number;
   stages: {
     now: Record<Stage, number>;
@@ -37,8 +49,16 @@ export interface AnalyzeSummary {
 }
 
 /**
+ * Bumped when the way a snapshot is computed changes, so that snapshots stored by an earlier version are
+ * computed again instead of kept.
+ */
+const PIPELINE_VERSION = 2;
+
+/**
  * Computes the profile, segments and stages at each month end of the last `months` months and at the as-of
- * date, using only data up to each date, and stores them (replacing the previous analysis) in one transaction.
+ * date, using only data up to each date, and stores them. Snapshots already stored with the same options and
+ * the same sales up to their date are kept; the others are computed, continuing from the stored state of the
+ * last month end when possible (chain.ts). The new analysis replaces the previous one in one transaction.
  */
 export async function analyze(ws: Workspace, options: AnalyzeOptions = {}): Promise<AnalyzeSummary> {
   const started = Date.now();
@@ -52,26 +72,29 @@ export async function analyze(ws: Workspace, options: AnalyzeOptions = {}): Prom
   const rfm: RfmOptions = { ...DEFAULT_RFM, ...options.rfm };
   const lifecycle: LifecycleOptions = { ...DEFAULT_LIFECYCLE, ...options.lifecycle };
   const abcXyz: AbcXyzOptions = { ...DEFAULT_ABC_XYZ, ...options.abcXyz };
+  const optionsKey = JSON.stringify({
+    version: PIPELINE_VERSION,
+    rfm: { levels: rfm.levels, cuts: rfm.cuts ?? null, map: rfm.map },
+    lifecycle,
+    abc_xyz: abcXyz,
+  });
   const seconds = (): number => (Date.now() - started) / 1000;
-  const pipeline = { asOf, snapshots, rfm, lifecycle, abcXyz };
+  for (const table of await stagedLeftovers(ws)) await ws.run(`DROP TABLE IF EXISTS ${table}`);
+  const plan = await planRefresh(ws, {
+    dates: snapshots.map((s) => s.as_of),
+    optionsKey,
+    full: options.full ?? false,
+  });
+  const chain = await runChain(ws, {
+    asOf,
+    snapshots,
+    plan,
+    table: { rfm, lifecycle, abcXyz },
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
   try {
-    // The work is done before the transaction (see prepareSnapshots); the transaction publishes the results.
-    const thresholds = await prepareSnapshots(ws, pipeline);
-    await stageSnapshots(ws, pipeline);
     await ws.transaction(async () => {
-      await publishSnapshots(ws);
-      await ws.run(`CREATE OR REPLACE TABLE snapshots AS
-      SELECT c.snapshot_id, c.as_of, c.month, c.period_start, count(s.customer_id) AS customers
-      FROM cl_snap c LEFT JOIN customer_snapshots s USING (snapshot_id)
-      GROUP BY ALL ORDER BY snapshot_id`);
-      await ws.run(
-        `CREATE OR REPLACE TABLE snapshot_thresholds (snapshot_id INTEGER, name VARCHAR, value DOUBLE)`,
-      );
-      const values: string[] = [];
-      for (const [id, t] of thresholds) {
-        for (const [name, value] of Object.entries(t)) values.push(`(${id}, '${name}', ${value ?? 'NULL'})`);
-      }
-      await ws.run(`INSERT INTO snapshot_thresholds VALUES ${values.join(', ')}`);
+      await publishAnalysis(ws, { snapshots, plan, chain, optionsKey });
       await ws.run(
         `CREATE OR REPLACE TABLE analyses (as_of DATE, months INTEGER, options JSON, created_at TIMESTAMP, seconds DOUBLE)`,
       );
@@ -86,12 +109,19 @@ export async function analyze(ws: Workspace, options: AnalyzeOptions = {}): Prom
         seconds(),
       ]);
       await recordRun(ws, 'analyze', { as_of: asOf, months }, started);
+      options.onProgress?.({ phase: 'storing the profile', done: 0, total: 1 });
       await precomputeForReaders(ws, asOf);
     });
   } finally {
-    await dropWorkTables(ws);
+    await chain.cleanup();
   }
-  return { ...(await analysisSummary(ws)), seconds: seconds() };
+  return {
+    ...(await analysisSummary(ws)),
+    snapshots_computed: plan.computed,
+    snapshots_kept: plan.kept,
+    refresh_reasons: plan.reasons,
+    seconds: seconds(),
+  };
 }
 
 /** Fails with a clear message when `analyze` has not been run. */
@@ -109,7 +139,7 @@ export async function requireAnalysis(ws: Workspace): Promise<{ as_of: string; m
 
 export async function analysisSummary(
   ws: Workspace,
-): Promise<Omit<AnalyzeSummary, 'seconds'> & { seconds: number }> {
+): Promise<Omit<AnalyzeSummary, 'snapshots_computed' | 'snapshots_kept' | 'refresh_reasons'>> {
   const analysis = await requireAnalysis(ws);
   const snapshots = await ws.all<AnalyzeSummary['snapshots'][number]>(
     `SELECT snapshot_id, as_of, month, customers FROM snapshots ORDER BY snapshot_id`,

@@ -6,18 +6,23 @@ export interface SnapshotDate {
   as_of: string;
   month: string;
   period_start: string;
-  /** Months since the start of the 12-month lookback before the first snapshot (bucket of its period). */
-  bucket: number;
 }
 
-export const LOOKBACK_MONTHS = 12;
+/** A calendar month as one number, year × 12 + month − 1, so that consecutive months differ by 1. */
+export function monthIndex(date: string): number {
+  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+}
 
-/** The month bucket of a day: 0 … LOOKBACK_MONTHS − 1 before the first snapshot's month, clamped at both ends. */
-export function bucketSqlOf(snapshots: SnapshotDate[]): (day: string) => string {
-  const [y0, m0] = snapshots[0]!.month.split('-').map(Number) as [number, number];
-  const last = snapshots[snapshots.length - 1]!.bucket;
-  return (day) =>
-    `least(greatest(${LOOKBACK_MONTHS} + (year(${day}) - ${y0}) * 12 + month(${day}) - ${m0}, 0), ${last})`;
+/** The first day of month `index`, YYYY-MM-DD. */
+export function monthStart(index: number): string {
+  return `${Math.floor(index / 12)}-${pad((index % 12) + 1)}-01`;
+}
+
+/** The last day of month `index`, YYYY-MM-DD. */
+export function monthEnd(index: number): string {
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return `${year}-${pad(month)}-${pad(daysInMonth(year, month))}`;
 }
 
 /**
@@ -55,7 +60,6 @@ export function snapshotDates(asOf: string, months: number, firstSale: string): 
     as_of: date,
     month: date.slice(0, 7),
     period_start: `${date.slice(0, 7)}-01`,
-    bucket: LOOKBACK_MONTHS + i,
   }));
 }
 

@@ -1,73 +1,92 @@
 import type { Workspace } from '../db/workspace.js';
-import { quantileLevels } from '../segments/rfm.js';
-import type { PipelineOptions } from './pipeline.js';
+import { literal } from '../db/sql.js';
+import type { AbcXyzOptions } from '../segments/abc-xyz.js';
+import type { LifecycleOptions } from '../segments/lifecycle.js';
+import { quantileLevels, type RfmOptions } from '../segments/rfm.js';
+import { totalsSql, type MonthStep } from './month-step.js';
 import { histogramQuantile } from './quantile.js';
-import { bucketSqlOf } from './snapshot-dates.js';
 
 /** Per-snapshot thresholds, reported next to the results. */
 export type Thresholds = Record<string, number | null>;
 
+export interface ThresholdOptions {
+  rfm: RfmOptions;
+  lifecycle: LifecycleOptions;
+  abcXyz: AbcXyzOptions;
+}
+
 /** Used only while no customer has a second purchase day: r₀ = 30 days, c₀ = 0.5, G = L = 90 days. */
 export const FALLBACK = { r0: 30, c0: 0.5, days: 90 };
 
+/** Every gap between consecutive purchase days so far, counted by length (and whether it ends a 2nd purchase). */
+export const GAP_HISTOGRAM = 'cl_gap_hist';
+
 /**
- * The thresholds of every snapshot, from the work tables `cl_grid` (the customers at each snapshot) and
- * `cl_cday` (the gaps between purchase days): RFM cut points, the population rhythm r₀, c₀, and the
- * one-time and lapse days G and L.
+ * The thresholds at the end of a step, from the customers' totals then and the gaps so far: the population
+ * rhythm r₀ (median of the customers' mean gaps) and c₀ (median of their gaps' coefficient of variation, two
+ * gaps or more), the one-time and lapse days G and L (quantiles of the first and of all gaps), and at a
+ * snapshot the RFM cut points (quantiles of recency, orders and gross revenue, type 7 as quantile_cont).
  */
-export async function computeThresholds(ws: Workspace, o: PipelineOptions): Promise<Map<number, Thresholds>> {
-  const out = new Map<number, Thresholds>();
+export async function stepThresholds(
+  ws: Workspace,
+  s: MonthStep,
+  o: ThresholdOptions,
+  snapshot: boolean,
+): Promise<Thresholds> {
   const levels = quantileLevels(o.rfm.levels);
   const q = `[${levels.join(', ')}]`;
-  const rows = await ws.all<{
-    snapshot_id: number;
-    r: number[];
-    f: number[];
-    m: number[];
+  const rfm = snapshot
+    ? `, quantile_cont(date_diff('day', last_purchase, DATE ${literal(s.periodEnd)}), ${q}) AS r,
+         quantile_cont(orders, ${q}) AS f, quantile_cont(CAST(gross_revenue AS DOUBLE), ${q}) AS m`
+    : '';
+  const row = await ws.one<{
     r0: number | null;
     c0: number | null;
     customers: number;
+    r?: number[];
+    f?: number[];
+    m?: number[];
   }>(
-    `SELECT snapshot_id,
-       quantile_cont(recency_days, ${q}) AS r, quantile_cont(orders, ${q}) AS f, quantile_cont(CAST(gross_revenue AS DOUBLE), ${q}) AS m,
-       median(gap_mean) AS r0, median(gap_sd / gap_mean) FILTER (WHERE gap_n >= 2 AND gap_mean > 0) AS c0,
-       count(*) AS customers
-     FROM cl_grid GROUP BY snapshot_id ORDER BY snapshot_id`,
+    `SELECT median(gap_mean) AS r0, median(gap_sd / gap_mean) FILTER (WHERE gap_n >= 2 AND gap_mean > 0) AS c0,
+       count(*) AS customers ${rfm}
+     FROM (${totalsSql(s)}) WHERE first_purchase IS NOT NULL`,
   );
-  // Gaps are whole days: per-snapshot quantiles come from cumulative histograms, not from N re-scans.
-  const gaps = await ws.all<{ bucket: number; gap: number; n: number; first: boolean }>(
-    `SELECT ${bucketSqlOf(o.snapshots)('day')} AS bucket, gap, purchase_no = 2 AS first, count(*) AS n
-     FROM cl_cday WHERE gap IS NOT NULL GROUP BY ALL ORDER BY bucket, gap`,
+  const gaps = await ws.all<{ gap: number; n: number; first: boolean }>(
+    `SELECT gap, first, sum(n) AS n FROM ${GAP_HISTOGRAM} GROUP BY ALL ORDER BY gap`,
   );
-  for (const row of rows) {
-    const snap = o.snapshots[row.snapshot_id]!;
-    const all = histogram(gaps.filter((g) => g.bucket <= snap.bucket));
-    const firsts = histogram(gaps.filter((g) => g.bucket <= snap.bucket && g.first));
-    const t: Thresholds = {
-      customers: row.customers,
-      r0: row.r0,
-      c0: row.c0,
-      one_time_days: histogramQuantile(firsts.values, firsts.counts, o.lifecycle.oneTimeQuantile),
-      lapse_days: histogramQuantile(all.values, all.counts, o.lifecycle.lapseQuantile),
-    };
+  const all = histogram(gaps);
+  const firsts = histogram(gaps.filter((g) => g.first));
+  const t: Thresholds = {
+    customers: Number(row?.customers ?? 0),
+    r0: row?.r0 ?? null,
+    c0: row?.c0 ?? null,
+    one_time_days: histogramQuantile(firsts.values, firsts.counts, o.lifecycle.oneTimeQuantile),
+    lapse_days: histogramQuantile(all.values, all.counts, o.lifecycle.lapseQuantile),
+  };
+  if (snapshot) {
     levels.forEach((_, i) => {
-      t[`r_cut_${i + 1}`] = o.rfm.cuts?.r?.[i] ?? row.r[i] ?? null;
-      t[`f_cut_${i + 1}`] = o.rfm.cuts?.f?.[i] ?? row.f[i] ?? null;
-      t[`m_cut_${i + 1}`] = o.rfm.cuts?.m?.[i] ?? row.m[i] ?? null;
+      t[`r_cut_${i + 1}`] = o.rfm.cuts?.r?.[i] ?? row?.r?.[i] ?? null;
+      t[`f_cut_${i + 1}`] = o.rfm.cuts?.f?.[i] ?? row?.f?.[i] ?? null;
+      t[`m_cut_${i + 1}`] = o.rfm.cuts?.m?.[i] ?? row?.m?.[i] ?? null;
     });
-    // Before anyone has bought twice the population rhythm is unknown; these stated defaults stand in.
-    t['r0'] ??= FALLBACK.r0;
-    t['c0'] ??= FALLBACK.c0;
-    t['one_time_days'] ??= t['lapse_days'] ?? FALLBACK.days;
-    t['lapse_days'] ??= t['one_time_days'] ?? FALLBACK.days;
-    out.set(row.snapshot_id, t);
   }
-  return out;
+  // Before anyone has bought twice the population rhythm is unknown; these stated defaults stand in.
+  t['r0'] ??= FALLBACK.r0;
+  t['c0'] ??= FALLBACK.c0;
+  t['one_time_days'] ??= t['lapse_days'] ?? FALLBACK.days;
+  t['lapse_days'] ??= t['one_time_days'] ?? FALLBACK.days;
+  return t;
+}
+
+/** Adds the step's gaps (see monthGapsSql) to the histogram. */
+export function addGapsSql(gaps: string): string {
+  return `INSERT INTO ${GAP_HISTOGRAM} SELECT gap, purchase_no = 2 AS first, count(*) AS n
+    FROM ${gaps} WHERE gap IS NOT NULL GROUP BY ALL`;
 }
 
 function histogram(rows: { gap: number; n: number }[]): { values: number[]; counts: number[] } {
   const byGap = new Map<number, number>();
-  for (const r of rows) byGap.set(r.gap, (byGap.get(r.gap) ?? 0) + r.n);
+  for (const r of rows) byGap.set(r.gap, (byGap.get(r.gap) ?? 0) + Number(r.n));
   const values = [...byGap.keys()].sort((a, b) => a - b);
   return { values, counts: values.map((v) => byGap.get(v)!) };
 }

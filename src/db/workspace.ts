@@ -160,8 +160,12 @@ export class Workspace {
     }
   }
 
+  /** Whether a table or a view of this name exists (`customer_snapshots` is a view over per-snapshot tables). */
   async tableExists(name: string): Promise<boolean> {
-    const n = await this.scalar(`SELECT count(*) FROM duckdb_tables() WHERE table_name = $1`, [name]);
+    const n = await this.scalar(
+      `SELECT (SELECT count(*) FROM duckdb_tables() WHERE table_name = $1) + (SELECT count(*) FROM duckdb_views() WHERE view_name = $1)`,
+      [name],
+    );
     return Number(n) > 0;
   }
 

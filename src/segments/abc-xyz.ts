@@ -43,8 +43,9 @@ export function abcCutsSql(
   partition: string,
   key: string,
 ): string {
+  // The last row in (revenue descending, key) order: the smallest revenue, and of those the largest key.
   const last = (share: number): string =>
-    `arg_min({'v': v, 'k': k}, {'v': v, 'nk': -k}) FILTER (WHERE before < ${share} * total)`;
+    `arg_max({'v': v, 'k': k}, {'nv': -v, 'k': k}) FILTER (WHERE before < ${share} * total)`;
   return `WITH r AS (
       SELECT ${partition} AS part, ${key} AS k, ${revenue} AS v,
         coalesce(sum(${revenue}) OVER (PARTITION BY ${partition} ORDER BY ${revenue} DESC, ${key}
@@ -55,7 +56,7 @@ export function abcCutsSql(
     SELECT part AS ${partition}, a.v AS abc_a_v, a.k AS abc_a_k, b.v AS abc_b_v, b.k AS abc_b_k FROM cuts`;
 }
 
-/** The ABC class of a row from the cut columns of `abcCutsSql` joined to it (ties broken by `key`, numeric). */
+/** The ABC class of a row from the cut columns of `abcCutsSql` joined to it (ties broken by `key`). */
 export function abcFromCutsSql(revenue: string, key: string): string {
   const within = (c: 'a' | 'b'): string =>
     `(${revenue} > abc_${c}_v OR (${revenue} = abc_${c}_v AND ${key} <= abc_${c}_k))`;
