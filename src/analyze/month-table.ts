@@ -3,7 +3,6 @@ import { xyzSql, abcFromCutsSql, type AbcXyzOptions } from '../segments/abc-xyz.
 import { baseStageSql, recencyStageStartSql, type LifecycleOptions } from '../segments/lifecycle.js';
 import { quantileLevels, scoreSql, segmentSql, type RfmOptions } from '../segments/rfm.js';
 import { rhythmSql } from '../segments/rhythm.js';
-import { MONEY } from './day-facts.js';
 import { STEP_ABC, STEP_THRESHOLDS, totalsSql, type MonthStep } from './month-step.js';
 
 export interface TableOptions {
@@ -31,7 +30,8 @@ const stageCols = {
  * Stage rules across months (segments/lifecycle.ts): a customer is restored while active and the month of
  * the last purchase began with the customer asleep or lost (`came_back`, set in each month with a purchase,
  * carried otherwise); a run of equal stages starts in the month whose stage differs from the previous month's,
- * which gives the day the stage began (`stage_since`) when the stage is not defined by recency.
+ * which gives the day the stage began (`stage_since`) when the stage is not defined by recency. What follows
+ * from these columns and the date (recency, tenure, revenue, cv_12m …) is computed by the view (snapshot-tables.ts).
  */
 export function monthTableSql(s: MonthStep, o: TableOptions, snapshot: boolean, filter = 'true'): string {
   const pe = `DATE ${literal(s.periodEnd)}`;
@@ -88,18 +88,11 @@ export function monthTableSql(s: MonthStep, o: TableOptions, snapshot: boolean, 
           greatest(run_period_start, first_purchase)) AS DATE) AS stage_since,
         ${segment} AS rfm_segment, ${abc} AS abc, ${xyz} AS xyz
       FROM e)
-    SELECT ${pe} AS as_of, customer_id, strftime(first_purchase, '%Y-%m') AS cohort,
+    SELECT customer_id, strftime(first_purchase, '%Y-%m') AS cohort,
       CAST(orders AS BIGINT) AS orders, CAST(purchase_days AS BIGINT) AS purchase_days,
-      gross_revenue, returns, CAST(gross_revenue - returns AS ${MONEY}) AS revenue, CAST(items AS DOUBLE) AS items,
-      first_purchase, last_purchase, CAST(recency_days AS INTEGER) AS recency_days, CAST(tenure_days AS INTEGER) AS tenure_days,
-      rhythm_days, spread_days,
-      CAST(last_purchase + CAST(round(rhythm_days) AS INTEGER) AS DATE) AS expected_next_purchase,
-      CAST(greatest(0, recency_days - round(rhythm_days)) AS INTEGER) AS days_overdue,
-      stage, stage_since, r_score, f_score, m_score, rfm_segment, revenue_12m,
-      CASE WHEN revenue_12m > 0 THEN sqrt(greatest(CAST(revenue_sq_12m AS DOUBLE) / 12 - power(CAST(revenue_12m AS DOUBLE) / 12, 2), 0))
-        / (CAST(revenue_12m AS DOUBLE) / 12) END AS cv_12m,
-      abc, xyz, month_net AS period_revenue, CAST(period_orders AS BIGINT) AS period_orders, purchased,
-      CAST(greatest(0, date_diff('day', stage_since, ${pe})) AS INTEGER) AS days_in_stage,
+      gross_revenue, returns, CAST(items AS DOUBLE) AS items, first_purchase, last_purchase, rhythm_days, spread_days,
+      stage, stage_since, r_score, f_score, m_score, rfm_segment, revenue_12m, abc, xyz,
+      month_net AS period_revenue, CAST(period_orders AS BIGINT) AS period_orders, purchased,
       gap_sumsq, revenue_sq_12m, came_back, run_period_start, run_first_purchase, last_period_first_purchase
     FROM f`;
 }

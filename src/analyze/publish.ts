@@ -81,6 +81,6 @@ export async function publishAnalysis(
     ORDER BY s.snapshot_id, t.name`);
   await createSnapshotsView(
     ws,
-    o.snapshots.map((s) => snapshotTable(s.as_of)),
+    o.snapshots.map((s) => ({ table: snapshotTable(s.as_of), asOf: s.as_of })),
   );
 }

@@ -1,3 +1,4 @@
+import { literal } from '../db/sql.js';
 import type { Workspace } from '../db/workspace.js';
 
 /**
@@ -12,51 +13,68 @@ export function snapshotTable(asOf: string, staged = false): string {
   return `snapshot_rows_${staged ? 'next_' : ''}${asOf.replaceAll('-', '')}`;
 }
 
-/** The columns of `customer_snapshots`, in order (after snapshot_id). */
-export const SNAPSHOT_COLUMNS = [
-  'as_of',
-  'customer_id',
-  'cohort',
-  'orders',
-  'purchase_days',
-  'gross_revenue',
-  'returns',
-  'revenue',
-  'items',
-  'first_purchase',
-  'last_purchase',
-  'recency_days',
-  'tenure_days',
-  'rhythm_days',
-  'spread_days',
-  'expected_next_purchase',
-  'days_overdue',
-  'stage',
-  'stage_since',
-  'r_score',
-  'f_score',
-  'm_score',
-  'rfm_segment',
-  'revenue_12m',
-  'cv_12m',
-  'abc',
-  'xyz',
-  'period_revenue',
-  'period_orders',
-  'purchased',
-  'days_in_stage',
-] as const;
+/**
+ * The columns of `customer_snapshots` after snapshot_id, in order: stored in the snapshot's table, or computed
+ * by the view from the stored ones and the snapshot's date (`asOf`: a DATE literal) — what is derived is not
+ * written 24 times (writing the snapshots is most of an analysis).
+ */
+export const SNAPSHOT_COLUMNS: readonly (readonly [string, ((asOf: string) => string) | null])[] = [
+  ['as_of', (asOf) => asOf],
+  ['customer_id', null],
+  ['cohort', null],
+  ['orders', null],
+  ['purchase_days', null],
+  ['gross_revenue', null],
+  ['returns', null],
+  ['revenue', () => 'CAST(gross_revenue - returns AS DECIMAL(18, 2))'],
+  ['items', null],
+  ['first_purchase', null],
+  ['last_purchase', null],
+  ['recency_days', (asOf) => `CAST(date_diff('day', last_purchase, ${asOf}) AS INTEGER)`],
+  ['tenure_days', (asOf) => `CAST(date_diff('day', first_purchase, ${asOf}) AS INTEGER)`],
+  ['rhythm_days', null],
+  ['spread_days', null],
+  ['expected_next_purchase', () => 'CAST(last_purchase + CAST(round(rhythm_days) AS INTEGER) AS DATE)'],
+  [
+    'days_overdue',
+    (asOf) => `CAST(greatest(0, date_diff('day', last_purchase, ${asOf}) - round(rhythm_days)) AS INTEGER)`,
+  ],
+  ['stage', null],
+  ['stage_since', null],
+  ['r_score', null],
+  ['f_score', null],
+  ['m_score', null],
+  ['rfm_segment', null],
+  ['revenue_12m', null],
+  [
+    'cv_12m',
+    () => `CASE WHEN revenue_12m > 0 THEN sqrt(greatest(CAST(revenue_sq_12m AS DOUBLE) / 12
+      - power(CAST(revenue_12m AS DOUBLE) / 12, 2), 0)) / (CAST(revenue_12m AS DOUBLE) / 12) END`,
+  ],
+  ['abc', null],
+  ['xyz', null],
+  ['period_revenue', null],
+  ['period_orders', null],
+  ['purchased', null],
+  ['days_in_stage', (asOf) => `CAST(greatest(0, date_diff('day', stage_since, ${asOf})) AS INTEGER)`],
+];
 
 /** Recreates the `customer_snapshots` view over the tables of the snapshots, in snapshot_id order. */
-export async function createSnapshotsView(ws: Workspace, tables: readonly string[]): Promise<void> {
+export async function createSnapshotsView(
+  ws: Workspace,
+  snapshots: readonly { table: string; asOf: string }[],
+): Promise<void> {
   const legacy = await ws.one(
     `SELECT 1 FROM duckdb_tables() WHERE table_name = 'customer_snapshots' AND NOT temporary`,
   );
   // Analyses of earlier versions stored one table under this name.
   if (legacy) await ws.run(`DROP TABLE customer_snapshots`);
-  const cols = SNAPSHOT_COLUMNS.join(', ');
-  const body = tables
-    .map((t, i) => `SELECT ${i} AS snapshot_id, ${cols} FROM ${t} WHERE first_purchase IS NOT NULL`)
+  const body = snapshots
+    .map(({ table, asOf }, i) => {
+      const date = `DATE ${literal(asOf)}`;
+      const cols = SNAPSHOT_COLUMNS.map(([name, derive]) => (derive ? `${derive(date)} AS ${name}` : name));
+      return `SELECT ${i} AS snapshot_id, ${cols.join(', ')} FROM ${table} WHERE first_purchase IS NOT NULL`;
+    })
     .join('\nUNION ALL\n');
   await ws.run(`CREATE OR REPLACE VIEW customer_snapshots AS ${body}`);
 }
