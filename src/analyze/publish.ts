@@ -23,9 +23,9 @@ export async function publishAnalysis(
   for (const s of await storedSnapshots(ws)) {
     if (!kept.has(s.as_of)) await ws.run(`DROP TABLE IF EXISTS ${s.table_name}`);
   }
-  const keptList = `(${[...kept].map((_, i) => `CAST($${i + 1} AS DATE)`).join(', ') || 'NULL'})`;
+  const keptDates = `[${[...kept].map((_, i) => `CAST($${i + 1} AS DATE)`).join(', ')}]::DATE[]`;
   for (const t of [ANALYSIS_TABLES, ANALYSIS_THRESHOLDS]) {
-    await ws.run(`DELETE FROM ${t} WHERE as_of NOT IN ${keptList} OR as_of IS NULL`, [...kept]);
+    await ws.run(`DELETE FROM ${t} WHERE NOT coalesce(list_contains(${keptDates}, as_of), false)`, [...kept]);
   }
   for (const [date, w] of o.chain.written) {
     const table = snapshotTable(date);

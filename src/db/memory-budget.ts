@@ -80,7 +80,7 @@ function freeDisk(folder: string): number {
  * CLIENTELE_MEMORY_LIMIT, else the machine's; the spill limit from CLIENTELE_SPILL_LIMIT or the free disk of
  * `spillParent` (the folder that holds the spill folder).
  */
-export function resolveBudget(spillParent: string, memoryLimit?: string): MemoryBudget {
+export function resolveBudget(spillParent: string, memoryLimit?: string, spillLimit?: string): MemoryBudget {
   const env = process.env['CLIENTELE_MEMORY_LIMIT'];
   const source: MemoryBudget['source'] = memoryLimit ? 'option' : env ? 'environment' : 'machine';
   const bytes = memoryLimit
@@ -91,7 +91,7 @@ export function resolveBudget(spillParent: string, memoryLimit?: string): Memory
   if (bytes < 64e6) {
     throw new InputError(`The memory limit must be at least 64MB; got ${formatBytes(bytes)}.`);
   }
-  const spillEnv = process.env['CLIENTELE_SPILL_LIMIT'];
+  const spillEnv = spillLimit ?? process.env['CLIENTELE_SPILL_LIMIT'];
   const spillBytes = spillEnv
     ? sizeOption(spillEnv, 'CLIENTELE_SPILL_LIMIT')
     : Math.min(MAX_SPILL, freeDisk(spillParent) / 2);

@@ -38,7 +38,7 @@ export function asResourceError(error: unknown, budget: MemoryBudget, spill: str
   const diskFull = DISK.test(message) || (MEMORY.test(message) && spilled >= budget.spillBytes * 0.9);
   if (diskFull) {
     return new ResourceError(
-      `Out of disk: the step spilled ${formatBytes(spilled)} to ${spill} and could not write more (the spill limit is ${formatBytes(budget.spillBytes)}); free disk space there, or set CLIENTELE_SPILL_LIMIT higher, or give it more memory with --memory-limit (now ${formatBytes(budget.bytes)}). The workspace was left as it was.`,
+      `Out of disk: the step needed more spill space than it may use (${formatBytes(budget.spillBytes)} in ${spill}); free disk space there, or set CLIENTELE_SPILL_LIMIT higher, or give it more memory with --memory-limit (now ${formatBytes(budget.bytes)}). The workspace was left as it was.`,
       'disk',
     );
   }

@@ -22,6 +22,8 @@ export interface OpenOptions {
   partitions?: number;
   /** The memory budget, e.g. '8GB' (`--memory-limit`). Defaults to CLIENTELE_MEMORY_LIMIT, else the machine's (memory-budget.ts). */
   memoryLimit?: string;
+  /** The most the spill folder may hold, e.g. '2GB'. Defaults to CLIENTELE_SPILL_LIMIT, else min(20 GB, half the free disk). */
+  spillLimit?: string;
 }
 
 /**
@@ -58,7 +60,7 @@ export class Workspace {
         );
       }
     }
-    const budget = resolveBudget(dirname(full), options.memoryLimit);
+    const budget = resolveBudget(dirname(full), options.memoryLimit, options.spillLimit);
     const partitions = options.partitions ?? forcedPartitions();
     const spill = prepareSpill(full);
     const config: Record<string, string> = {

@@ -25,6 +25,10 @@ export function registerAnalyze(program: Command, ctx: Context): void {
     .option('--abc <a,b>', 'ABC cumulative revenue shares in %, e.g. 80,95', '80,95')
     .option('--xyz <x,y>', 'XYZ coefficient of variation limits in %, e.g. 10,25', '10,25')
     .option('--kappa <k>', 'weight of the population rhythm, in gaps', '2')
+    .option(
+      '--full',
+      'compute every snapshot again (default: keep those whose sales and options did not change)',
+    )
     .option('--json', 'print the summary as JSON');
   workspaceOption(cmd).action(
     async (opts: Record<string, string | boolean | undefined>, command: Command) => {
@@ -85,6 +89,7 @@ export function parseAnalyzeOptions(opts: Record<string, string | boolean | unde
     rfm,
     lifecycle: { kappa },
     abcXyz: { a, b, x, y },
+    full: opts['full'] === true,
   };
 }
 
@@ -112,6 +117,8 @@ export function describeAnalysis(s: AnalyzeSummary): string {
   const first = s.snapshots[0];
   const lines = [
     `Analysis as of ${s.as_of}: ${s.snapshots.length} snapshots (${first?.as_of} … ${s.as_of}), ${fmtInt(s.customers)} customers, ${fmtNum(s.seconds, 1)} s`,
+    `Snapshots computed: ${s.snapshots_computed.length ? s.snapshots_computed.join(', ') : 'none'}; kept from the stored analysis: ${s.snapshots_kept.length}.`,
+    ...s.refresh_reasons.map((r) => `  ${r[0]!.toUpperCase()}${r.slice(1)}.`),
     '',
     `Lifecycle stages${s.stages.month_ago_as_of ? ` (now vs ${s.stages.month_ago_as_of})` : ''}:`,
     table(
