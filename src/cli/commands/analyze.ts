@@ -33,10 +33,11 @@ export function registerAnalyze(program: Command, ctx: Context): void {
   workspaceOption(cmd).action(
     async (opts: Record<string, string | boolean | undefined>, command: Command) => {
       const options = parseAnalyzeOptions(opts);
-      const progress = ctx.io.tty ? terminalProgress() : undefined;
-      progress?.listener({ phase: 'analyzing', done: 0, total: 1 });
+      const progress = ctx.io.tty && !opts['json'] ? terminalProgress() : undefined;
       const summary = await ctx
-        .withWorkspace(command, (ws) => analyze(ws, options))
+        .withWorkspace(command, (ws) =>
+          analyze(ws, { ...options, ...(progress ? { onProgress: progress.listener } : {}) }),
+        )
         .finally(() => progress?.end());
       ctx.io.out(opts['json'] ? json(summary) : describeAnalysis(summary));
     },

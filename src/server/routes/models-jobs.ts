@@ -9,7 +9,7 @@ import { HORIZON_MAX, PREDICT_DEFAULTS } from '../../predict/predict-defaults.js
 import { predictWithHistory } from '../../predict/predict-with-history.js';
 import { UNIT_DAYS, type UnitName } from '../../predict/time-unit.js';
 import { resolveAsOf } from '../../profile/as-of.js';
-import { watchProgress, type ProgressListener } from '../../util/progress.js';
+import type { ProgressListener } from '../../util/progress.js';
 import type { RouteModule } from '../context.js';
 import { errors } from '../schemas.js';
 import { jobSchema } from './jobs.js';
@@ -85,7 +85,7 @@ const emptyBodyIsDefaults = async (request: FastifyRequest): Promise<void> => {
  * predictions. Options are checked before the job starts, so bad input is a 400, not a failed job.
  */
 export const modelsJobRoutes: RouteModule = (app, ctx) => {
-  app.post<{ Body: { as_of?: string; months: number; predict: boolean } }>(
+  app.post<{ Body: { as_of?: string; months: number; full: boolean; predict: boolean } }>(
     '/api/analyze',
     {
       preValidation: emptyBodyIsDefaults,
@@ -108,6 +108,12 @@ export const modelsJobRoutes: RouteModule = (app, ctx) => {
               default: 24,
               description: 'Month ends to compute before the as-of date.',
             },
+            full: {
+              type: 'boolean',
+              default: false,
+              description:
+                'Compute every snapshot again (by default the snapshots whose sales and options did not change since the stored analysis are kept).',
+            },
             predict: {
               type: 'boolean',
               default: false,
@@ -126,8 +132,12 @@ export const modelsJobRoutes: RouteModule = (app, ctx) => {
       const job = ctx.jobs.submit('analyze', `analysis as of ${asOf}`, (control) =>
         ctx.data.write(async (ws) => {
           control.started();
-          const stop = watchProgress(ws, 'analyzing', control.progress);
-          const analysis = await analyze(ws, { asOf, months }).finally(stop);
+          const analysis = await analyze(ws, {
+            asOf,
+            months,
+            full: body.full,
+            onProgress: control.progress,
+          });
           if (!body.predict) return { analysis, predictions: null, predictions_error: null };
           try {
             const predictions = await runPredictions(ws, { ...PREDICT_DEFAULTS, asOf }, control.progress);
