@@ -19,9 +19,20 @@ export function registerDemo(program: Command, ctx: Context): void {
     .option('--seed <s>', 'random seed: the same seed writes the same files', '1')
     .option('--out <dir>', 'folder to write into', 'demo')
     .option('--format <format>', 'csv or parquet', 'csv')
+    .option(
+      '--split-at <date>',
+      'write the sales in two files: the lines dated before this first of a month, and the rest (to load later)',
+    )
     .option('--json', 'print the result as JSON')
     .action(
-      async (opts: { customers: string; seed: string; out: string; format: string; json?: boolean }) => {
+      async (opts: {
+        customers: string;
+        seed: string;
+        out: string;
+        format: string;
+        splitAt?: string;
+        json?: boolean;
+      }) => {
         const customers = wholeNumber(opts.customers, '--customers');
         const seed = wholeNumber(opts.seed, '--seed');
         if (opts.format !== 'csv' && opts.format !== 'parquet')
@@ -32,6 +43,7 @@ export function registerDemo(program: Command, ctx: Context): void {
           seed,
           outDir: opts.out,
           format: opts.format,
+          ...(opts.splitAt === undefined ? {} : { splitAt: opts.splitAt }),
           onProgress: (done, total) => progress?.listener({ phase: 'writing', done, total }),
         }).finally(() => progress?.end());
         ctx.io.out(opts.json ? json(result) : describeDemo(result));
@@ -47,11 +59,17 @@ export function wholeNumber(text: string, flag: string): number {
 }
 
 export function describeDemo(r: DemoResult): string {
+  const split = r.split
+    ? `  sales split at ${r.split.at}: ${fmtInt(r.split.before.lines)} lines dated ${r.split.before.first_day} … ${r.split.before.last_day} in ${r.split.before.file},
+  ${fmtInt(r.split.from.lines)} lines dated ${r.split.from.first_day} … ${r.split.from.last_day} in ${r.split.from.file}
+`
+    : '';
+  const later = r.split ? `Then, for an incremental refresh: clientele ingest ${r.split.from.file}\n` : '';
   return `Demo retailer (seed ${r.seed}, ${r.start} … ${r.end}) written to ${r.outDir}:
   ${Object.entries(r.files)
     .map(([k, v]) => `${k}: ${v}`)
     .join('\n  ')}
   ${fmtInt(r.counts.salesLines)} sales lines, ${fmtInt(r.counts.products)} products
-Load it with: clientele ingest ${r.files.sales} && clientele ingest ${r.files.customers} && clientele ingest ${r.files.products}
-`;
+${split}Load it with: clientele ingest ${r.files.sales} && clientele ingest ${r.files.customers} && clientele ingest ${r.files.products}
+${later}`;
 }
