@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { generateDemo, type DemoResult } from '../../demo/index.js';
-import { terminalProgress } from '../../util/progress.js';
 import type { Context } from '../context.js';
 import { fmtInt, json } from '../format.js';
+import { commandProgress } from '../progress.js';
 
 export const DEFAULT_DEMO_CUSTOMERS = 20_000;
 
@@ -37,15 +37,16 @@ export function registerDemo(program: Command, ctx: Context): void {
         const seed = wholeNumber(opts.seed, '--seed');
         if (opts.format !== 'csv' && opts.format !== 'parquet')
           throw new InputError(`--format must be csv or parquet; got "${opts.format}".`);
-        const progress = ctx.io.tty ? terminalProgress() : undefined;
+        const progress = commandProgress(ctx, opts);
         const result = await generateDemo({
           customers,
           seed,
           outDir: opts.out,
           format: opts.format,
           ...(opts.splitAt === undefined ? {} : { splitAt: opts.splitAt }),
-          onProgress: (done, total) => progress?.listener({ phase: 'writing', done, total }),
-        }).finally(() => progress?.end());
+          onProgress: (done, total) =>
+            progress.listener?.({ phase: 'writing', done, total, unit: 'customers' }),
+        }).finally(() => progress.end());
         ctx.io.out(opts.json ? json(result) : describeDemo(result));
       },
     );
