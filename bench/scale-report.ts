@@ -9,6 +9,8 @@ export interface SizeResult {
   /** The first day of the demo's last month: where the incremental workspace's sales are split. */
   split_at: string | null;
   measured_on: string;
+  /** The commit measured (results of a size are reused by later runs: bench/scale.ts). */
+  commit: string;
   demo: StepResult[];
   full: StepResult[];
   api: StepResult | null;
@@ -56,7 +58,7 @@ function snapshotCounts(s: StepResult | undefined): string {
   return `${show(o?.snapshots_computed)} / ${show(o?.snapshots_kept)}`;
 }
 
-export function scaleReport(results: SizeResult[], commit: string): string {
+export function scaleReport(results: SizeResult[]): string {
   const refreshRows: string[] = [];
   const stepRows: string[] = [];
   const incRows: string[] = [];
@@ -92,7 +94,7 @@ export function scaleReport(results: SizeResult[], commit: string): string {
   const parts = [
     `## Scale: bounded memory, refresh and incremental refresh (\`npm run bench:scale\`)`,
     '',
-    `Measured ${[...new Set(results.map((r) => r.measured_on))].join(', ')} at commit ${commit}: ${cpus().length} cores ` +
+    `Measured ${[...new Set(results.map((r) => `${r.measured_on} at commit ${r.commit}`))].join(', ')}: ${cpus().length} cores ` +
       `(${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}; ` +
       `default memory budget now ${(machineBudget() / 1e9).toFixed(1)} GB. Data: \`clientele demo --customers N --seed 7\`. ` +
       'Every step is `node bin/clientele.js …` in its own process with default settings; peak RSS is that of the ' +

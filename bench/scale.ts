@@ -106,7 +106,7 @@ async function demo(
   return result;
 }
 
-async function measureSize(customers: number, withApi: boolean): Promise<SizeResult> {
+async function measureSize(customers: number, withApi: boolean, commit: string): Promise<SizeResult> {
   const root = join(DIR, String(customers));
   mkdirSync(root, { recursive: true });
   const label = `[${customers.toLocaleString('en')} customers]`;
@@ -115,6 +115,7 @@ async function measureSize(customers: number, withApi: boolean): Promise<SizeRes
     sales_lines: null,
     split_at: null,
     measured_on: new Date().toISOString().slice(0, 10),
+    commit,
     demo: [],
     full: [],
     api: null,
@@ -211,23 +212,26 @@ async function main(): Promise<void> {
   const disk = statfsSync(DIR);
   log(`sizes ${SIZES.join(', ')} customers; ${((disk.bavail * disk.bsize) / 1e9).toFixed(0)} GB free disk`);
   const largest = Math.max(...SIZES);
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  }).trim();
   for (const customers of SIZES) {
     const file = join(DIR, `results-${customers}.json`);
     if (existsSync(file) && !redo(customers)) {
-      log(`${customers} customers: results of ${file} kept (BENCH_SCALE_REDO=${customers} measures again)`);
+      const old = (JSON.parse(readFileSync(file, 'utf8')) as SizeResult).commit;
+      log(
+        `${customers} customers: results of commit ${old} kept (now ${commit}); BENCH_SCALE_REDO=${customers} measures again`,
+      );
       continue;
     }
-    const result = await measureSize(customers, API && customers === largest);
+    const result = await measureSize(customers, API && customers === largest, commit);
     writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   }
   const results = SIZES.map((n) => join(DIR, `results-${n}.json`))
     .filter((f) => existsSync(f))
     .map((f) => JSON.parse(readFileSync(f, 'utf8')) as SizeResult);
-  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  }).trim();
-  const section = scaleReport(results, commit);
+  const section = scaleReport(results);
   const path = join(ROOT, 'BENCHMARKS.md');
   const old = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
   writeFileSync(path, withSection(old, SCALE_SECTION, section));
