@@ -5,13 +5,15 @@
  *   analyze  (24 snapshots) vs one profile                   (target: under 10×)
  *   api      every page's requests on the largest workspace (target: no page waits over 1 s; bench/api.ts)
  * Each operation runs in its own process, three times, interleaved; medians and ratios are printed and
- * written to BENCHMARKS.md together with the other benchmarks of this folder.
+ * written to BENCHMARKS.md together with the other benchmarks of this folder; the section that
+ * `npm run bench:scale` wrote there (bench/sections.ts) is kept.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { generateDemo } from '../src/demo/index.js';
+import { SCALE_SECTION, sectionBody, withSection } from './sections.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const DATA = join(ROOT, 'bench-data');
@@ -119,8 +121,11 @@ async function main(): Promise<void> {
       `${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}. The machine is shared and noisy: compare the ratios,`,
     'which are measured side by side in one run, rather than the absolute seconds.',
   ].join('\n');
-  const text = `${header}\n\n${sections.join('\n\n')}\n`;
-  writeFileSync(join(ROOT, 'BENCHMARKS.md'), text);
+  const file = join(ROOT, 'BENCHMARKS.md');
+  const scale = existsSync(file) ? sectionBody(readFileSync(file, 'utf8'), SCALE_SECTION) : undefined;
+  const fresh = `${header}\n\n${sections.join('\n\n')}\n`;
+  const text = scale === undefined ? fresh : withSection(fresh, SCALE_SECTION, scale);
+  writeFileSync(file, text);
   process.stdout.write(text);
 }
 

@@ -109,7 +109,7 @@ export async function analyze(ws: Workspace, options: AnalyzeOptions = {}): Prom
         seconds(),
       ]);
       await recordRun(ws, 'analyze', { as_of: asOf, months }, started);
-      options.onProgress?.({ phase: 'storing the profile', done: 0, total: 1 });
+      options.onProgress?.({ phase: 'profile', done: 0, total: 1 });
       await precomputeForReaders(ws, asOf);
     });
   } finally {

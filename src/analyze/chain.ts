@@ -78,7 +78,7 @@ export async function runChain(
     await ensureLabelTypes(ws);
     const toWrite = new Set(o.plan.computed);
     const from = o.plan.from;
-    o.onProgress?.({ phase: 'reading sales', done: 0, total: 1 });
+    o.onProgress?.({ phase: 'sales', done: 0, total: 1 });
     await buildDayFacts(ws, { asOf: o.asOf, ...(from ? { after: from.asOf } : {}) });
     await ws.run(`CREATE OR REPLACE TEMP TABLE ${NETS} AS
       ${from ? `SELECT * FROM analysis_nets` : `SELECT NULL::VARCHAR AS customer_id, 0 AS month, 0::${MONEY} AS net, 0::DECIMAL(38, 4) AS net_sq WHERE false`}`);
@@ -100,7 +100,7 @@ export async function runChain(
     let stateAsOf: string | null = null;
     const total = lastMonth - startMonth + 1;
     for (let m = startMonth; m <= lastMonth; m++) {
-      o.onProgress?.({ phase: 'months', done: m - startMonth, total });
+      o.onProgress?.({ phase: 'months', done: m - startMonth, total, unit: 'months' });
       const periodEnd = m === lastMonth ? o.asOf : monthEnd(m);
       const closesMonth = periodEnd === monthEnd(m);
       const step: MonthStep = {
@@ -157,7 +157,7 @@ export async function runChain(
         if (m === lastMonth) await stageChainState(ws, m);
       }
     }
-    o.onProgress?.({ phase: 'months', done: total, total });
+    o.onProgress?.({ phase: 'months', done: total, total, unit: 'months' });
     return {
       written,
       state: stateAsOf ? { asOf: stateAsOf, salesVersion: await salesVersionAt(ws, stateAsOf) } : null,

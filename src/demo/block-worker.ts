@@ -6,7 +6,7 @@ const generator = new BlockGenerator(workerData as BlockConfig);
 
 function transferList(output: BlockOutput): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
-  for (const chunk of [...output.sales, ...output.customers, ...output.truth]) {
+  for (const chunk of [...output.sales, ...output.salesFrom, ...output.customers, ...output.truth]) {
     if (chunk.buffer instanceof ArrayBuffer) buffers.add(chunk.buffer);
   }
   return [...buffers];

@@ -7,6 +7,7 @@ import type { DemoParameters } from './parameters.js';
 import { Random } from './random.js';
 import { seasonalDays } from './seasonality.js';
 import { ByteSink } from './sink.js';
+import { SalesSinks } from './split.js';
 import { Stores } from './stores.js';
 
 /** Customers per block. Block k (1-based) holds customers (k − 1)·10,000 + 1 … k·10,000 and draws from stream k. */
@@ -19,12 +20,16 @@ export interface BlockConfig {
   start: string;
   end: string;
   parameters: DemoParameters;
+  /** The first day (YYYY-MM-DD) whose sales lines go to the second sales file; none: one sales file. */
+  splitAt?: string;
 }
 
 export interface BlockCounts {
   salesLines: number;
   purchaseLines: number;
   returnLines: number;
+  /** Of `salesLines`, those dated on or after the split day (in the second sales file; 0 without a split). */
+  salesLinesFrom: number;
   /** Lines with an empty customer_id, purchases and returns. */
   anonymousLines: number;
   /** Purchase orders (distinct `O…` ids), anonymous receipts included. */
@@ -38,6 +43,7 @@ export interface BlockCounts {
 export function emptyCounts(): BlockCounts {
   return {
     salesLines: 0,
+    salesLinesFrom: 0,
     purchaseLines: 0,
     returnLines: 0,
     anonymousLines: 0,
@@ -54,10 +60,14 @@ export function addCounts(into: BlockCounts, from: BlockCounts): void {
   for (const key of COUNT_KEYS) into[key] += from[key];
 }
 
-/** The bytes of one block for sales.csv, customers.csv and truth.csv (no headers), with its counts. */
+/**
+ * The bytes of one block for sales.csv, customers.csv and truth.csv (no headers), with its counts. With a split,
+ * `sales` holds the lines dated before the split day and `salesFrom` the others; without one `salesFrom` is empty.
+ */
 export interface BlockOutput {
   block: number;
   sales: Uint8Array[];
+  salesFrom: Uint8Array[];
   customers: Uint8Array[];
   truth: Uint8Array[];
   counts: BlockCounts;
@@ -82,19 +92,21 @@ export class BlockGenerator {
   private readonly stores = new Stores();
   private readonly acquisition: Float64Array;
   private readonly traffic: Float64Array;
+  private readonly splitDay: number;
 
   constructor(private readonly config: BlockConfig) {
     this.calendar = new Calendar(config.start, config.end);
     this.catalogue = catalogueOf(config);
     this.acquisition = seasonalDays(this.calendar, 'acquisition');
     this.traffic = seasonalDays(this.calendar, 'anonymous');
+    this.splitDay = config.splitAt === undefined ? Infinity : this.calendar.dayOf(config.splitAt);
   }
 
   /** Block `block` (1-based). Anonymous receipts are interleaved to keep their share of purchase lines. */
   generate(block: number): BlockOutput {
     const { seed, customers: total, parameters } = this.config;
     const random = new Random(seed, block);
-    const sales = new ByteSink();
+    const sales = new SalesSinks(this.splitDay);
     const customers = new ByteSink();
     const truth = new ByteSink();
     const book = new OrderBook(random, this.calendar, this.catalogue, parameters, sales, block);
@@ -120,11 +132,13 @@ export class BlockGenerator {
     }
     return {
       block,
-      sales: sales.take(),
+      sales: sales.before.take(),
+      salesFrom: sales.from.take(),
       customers: customers.take(),
       truth: truth.take(),
       counts: {
-        salesLines: sales.lines,
+        salesLines: sales.before.lines + sales.from.lines,
+        salesLinesFrom: sales.from.lines,
         purchaseLines: book.purchaseLines,
         returnLines: book.returnLines,
         anonymousLines: book.anonymousLines,

@@ -28,6 +28,11 @@ export class Calendar {
     return this.labels[day + MARGIN_DAYS] ?? isoDay(this.startMs + day * DAY_MS);
   }
 
+  /** The day index of a `YYYY-MM-DD` day (NaN when it is not one). */
+  dayOf(text: string): number {
+    return Math.round((parseDay(text) - this.startMs) / DAY_MS);
+  }
+
   /** 0 = January. */
   month(day: number): number {
     return new Date(this.startMs + day * DAY_MS).getUTCMonth();

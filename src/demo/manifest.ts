@@ -6,6 +6,8 @@ export interface ManifestInput {
   start: string;
   end: string;
   parameters: DemoParameters;
+  /** The two sales files of a split by date (file names relative to the folder). */
+  split?: object;
 }
 
 /** The content of params.json: the true generating parameters with their units and the rules of the generator. */
@@ -16,6 +18,7 @@ export function manifest(input: ManifestInput): object {
     seed: input.seed,
     customers: input.customers,
     period: { start: input.start, end: input.end, end_inclusive: true },
+    ...(input.split ? { split: input.split } : {}),
     time_unit: { name: 'week', days: TIME_UNIT_DAYS },
     currency: CURRENCY,
     parameters: input.parameters,
@@ -51,6 +54,12 @@ export function manifest(input: ManifestInput): object {
       anonymous: 'receipts with an empty customer_id; their share is of purchase lines',
       preferences: '1-3 favourite categories per customer carry catalogue.loyalty of the category weight',
       random_streams: 'mt19937 seeded with (seed, 0) for the catalogue and (seed, k) for block k',
+      ...(input.split
+        ? {
+            split:
+              'the sales lines dated before split.at are in split.before.file, the others in split.from.file; together they are the lines of the unsplit file of the same seed, each file in that order',
+          }
+        : {}),
     },
   };
 }

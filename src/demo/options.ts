@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { InputError } from '../errors.js';
 import { parseDay } from './calendar.js';
 import { DEFAULT_DEMO_PARAMETERS, type DemoParameters } from './parameters.js';
+import { checkSplitAt } from './split.js';
 
 export type DemoFormat = 'csv' | 'parquet';
 
@@ -16,6 +17,11 @@ export interface DemoOptions {
   start?: string;
   /** Last day of the period, inclusive (default 2025-12-31). */
   end?: string;
+  /**
+   * Writes the sales in two files: the lines dated before this day (the first of a month inside the period,
+   * `YYYY-MM-DD`) and the others, e.g. to load a month later and refresh incrementally. Default: one file.
+   */
+  splitAt?: string;
   /** Replaces whole groups of the default parameters, e.g. `{ returns: { share: 0.05, meanDelayDays: 6 } }`. */
   parameters?: Partial<DemoParameters>;
   /** Worker threads making blocks of customers (default: the machine's cores, at most 4); 1 = this thread only. */
@@ -24,8 +30,11 @@ export interface DemoOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export interface ValidDemoOptions extends Required<Omit<DemoOptions, 'parameters' | 'onProgress'>> {
+export interface ValidDemoOptions extends Required<
+  Omit<DemoOptions, 'parameters' | 'onProgress' | 'splitAt'>
+> {
   parameters: DemoParameters;
+  splitAt: string | undefined;
   onProgress: ((done: number, total: number) => void) | undefined;
 }
 
@@ -59,13 +68,25 @@ export function validateOptions(options: DemoOptions): ValidDemoOptions {
   if (parseDay(end) <= parseDay(start)) {
     throw new InputError(`The demo end date ${end} must be after the start date ${start}.`);
   }
+  if (options.splitAt !== undefined) checkSplitAt(options.splitAt, start, end);
   const parameters: DemoParameters = { ...DEFAULT_DEMO_PARAMETERS, ...options.parameters };
   checkParameters(parameters);
   const threads = options.threads ?? Math.min(4, availableParallelism());
   if (!Number.isSafeInteger(threads) || threads < 1) {
     throw new InputError(`The number of demo threads must be a whole number of at least 1 (got ${threads}).`);
   }
-  return { customers, seed, outDir, format, start, end, threads, parameters, onProgress: options.onProgress };
+  return {
+    customers,
+    seed,
+    outDir,
+    format,
+    start,
+    end,
+    threads,
+    parameters,
+    splitAt: options.splitAt,
+    onProgress: options.onProgress,
+  };
 }
 
 function checkParameters(p: DemoParameters): void {

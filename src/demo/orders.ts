@@ -5,6 +5,7 @@ import { clockSeconds, type Channel } from './clock.js';
 import type { DemoParameters } from './parameters.js';
 import type { Random } from './random.js';
 import type { ByteSink } from './sink.js';
+import type { SalesSinks } from './split.js';
 
 /** Where and when an order happens; `customerId` is empty for anonymous receipts. */
 export interface OrderPlace {
@@ -27,8 +28,8 @@ const LETTER_O = 79;
 const LETTER_R = 82;
 
 /**
- * Writes orders as sales lines (see `Basket` for how an order's value becomes lines); `price` is the net unit
- * price paid, amount / quantity to the cent. Order ids are `O<block>-<n>`. A purchased line is returned with probability `returns.share` some days later
+ * Writes orders as sales lines (see `Basket` for how an order's value becomes lines), each into the sink of its
+ * date (`SalesSinks`); `price` is the net unit price paid, amount / quantity to the cent. Order ids are `O<block>-<n>`. A purchased line is returned with probability `returns.share` some days later
  * under a new document id `R<block>-<n>` (same customer, store, channel and SKU; negative quantity and amount);
  * returns that would fall after the end are not written.
  */
@@ -49,7 +50,7 @@ export class OrderBook {
     private readonly calendar: Calendar,
     catalogue: Catalogue,
     private readonly params: DemoParameters,
-    private readonly sales: ByteSink,
+    private readonly sales: SalesSinks,
     private readonly block: number,
   ) {
     this.basket = new Basket(random, catalogue, params);
@@ -59,12 +60,12 @@ export class OrderBook {
   write(place: OrderPlace, valueCents: number, preferences: Float64Array): void {
     const basket = this.basket;
     const lines = basket.fill(valueCents, preferences);
-    const sales = this.sales;
+    const sales = this.sales.of(place.moment);
     sales.reserve(ORDER_ROOM);
     const headStart = sales.offset;
     sales.char(LETTER_O).int(this.block).char(DASH).int(this.nextOrder++).char(COMMA).ascii(place.customerId);
     sales.char(COMMA);
-    this.stamp(place.moment, place.channel);
+    this.stamp(sales, place.moment, place.channel);
     sales.char(COMMA);
     const headEnd = sales.offset;
     for (let i = 0; i < lines; i++) {
@@ -101,7 +102,7 @@ export class OrderBook {
     const returned = units === 1 || random.chance(FULL_RETURN) ? units : 1 + random.int(units - 1);
     if (!(moment < this.calendar.days)) return;
     const refund = returned === units ? amount : Math.max(1, Math.round((amount * returned) / units));
-    const sales = this.sales;
+    const sales = this.sales.of(moment);
     sales
       .char(LETTER_R)
       .int(this.block)
@@ -110,7 +111,7 @@ export class OrderBook {
       .char(COMMA)
       .ascii(place.customerId);
     sales.char(COMMA);
-    this.stamp(moment, place.channel);
+    this.stamp(sales, moment, place.channel);
     sales.char(COMMA).ascii(product.sku).char(COMMA).int(-returned).char(COMMA).cents(price).char(COMMA);
     sales.cents(-refund).char(COMMA).ascii(place.store).char(COMMA).ascii(place.channel).end();
     this.returnLines++;
@@ -118,16 +119,16 @@ export class OrderBook {
   }
 
   /** `YYYY-MM-DD HH:MM:SS` of a moment. */
-  private stamp(moment: number, channel: Channel): void {
+  private stamp(sales: ByteSink, moment: number, channel: Channel): void {
     const day = Math.floor(moment);
     const seconds = clockSeconds(moment - day, channel);
     const minutes = Math.floor(seconds / 60);
-    this.sales
+    sales
       .ascii(this.calendar.label(day))
       .char(SPACE)
       .int(Math.floor(minutes / 60), 2)
       .char(COLON);
-    this.sales
+    sales
       .int(minutes % 60, 2)
       .char(COLON)
       .int(seconds % 60, 2);

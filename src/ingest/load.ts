@@ -44,7 +44,7 @@ export async function ingestFile(
     sheet: options.sheet,
     decimal: options.decimal,
     tmpDir,
-    onBytes: (done, total) => options.onProgress?.({ phase: 'reading', done, total }),
+    onBytes: (done, total) => options.onProgress?.({ phase: 'reading', done, total, unit: 'bytes' }),
   });
   // Hashing starts now and goes on while DuckDB reads the rows; a failed load still waits for it below, and
   // meanwhile its rejection must not count as unhandled.
@@ -160,7 +160,7 @@ async function load(
     } finally {
       stop();
     }
-    options.onProgress?.({ phase: 'checking', done: 0, total: 1 });
+    options.onProgress?.({ phase: 'checking', done: 0, total: 1, unit: 'steps' });
     const key = KIND_SPECS[kind].key;
     if (key) await rejectDuplicateKeys(ws, target.table, key);
     const report = await commitLoad(

@@ -185,7 +185,7 @@ export async function predictSnapshots(
     expected_purchases DOUBLE, p_alive DOUBLE, churn_risk DOUBLE, clv DOUBLE)`);
   let done = 0;
   for (const [i, s] of snapshots.entries()) {
-    onProgress?.({ phase: 'snapshots', done: i, total: snapshots.length });
+    onProgress?.({ phase: 'snapshots', done: i, total: snapshots.length, unit: 'snapshots' });
     let c;
     try {
       c = await computePredictions(ws, s.as_of, o);

@@ -32,6 +32,8 @@ export interface ServerOptions {
   logger?: boolean;
   /** Where log lines go (default: standard output). */
   logStream?: NodeJS.WritableStream;
+  /** The queue of background jobs (default: a new one), e.g. to submit work of one's own or time it otherwise. */
+  jobs?: JobQueue;
 }
 
 export interface Server {
@@ -68,7 +70,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
       data,
       uploads,
       profiles: new ProfileCache(),
-      jobs: new JobQueue(),
+      jobs: options.jobs ?? new JobQueue(),
       auth: new Auth(token),
     };
     const app = await buildApp(ctx, options);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { errorMessage, isInputError } from '../errors.js';
 import { isResourceError } from '../db/resource-error.js';
 import type { Progress, ProgressListener } from '../util/progress.js';
+import { ProgressTracker } from '../util/progress-tracker.js';
 
 export const JOB_STATES = ['queued', 'running', 'done', 'failed'] as const;
 export type JobState = (typeof JOB_STATES)[number];
@@ -21,7 +22,10 @@ export interface Job {
   finished_at: string | null;
 }
 
-/** What a job's work gets: call `started()` when it actually begins (after waiting for its turn). */
+/**
+ * What a job's work gets: call `started()` when it actually begins (after waiting for its turn); `progress`
+ * takes the work's plain events and keeps them, timed from `started()` (ProgressTracker), as job.progress.
+ */
 export interface JobControl {
   started(): void;
   progress: ProgressListener;
@@ -41,6 +45,9 @@ export class JobQueue {
   private readonly pending = new Set<Promise<void>>();
   private stopped = false;
 
+  /** `clock` (milliseconds) times the jobs' progress; tests pass their own. */
+  constructor(private readonly clock: () => number = () => performance.now()) {}
+
   submit(kind: string, label: string, work: JobWork): Job {
     const job: Job = {
       id: randomUUID(),
@@ -55,21 +62,28 @@ export class JobQueue {
       finished_at: null,
     };
     this.jobs.set(job.id, job);
+    const keep: ProgressListener = (p) => {
+      job.progress = p;
+    };
+    let tracker: ProgressTracker | undefined;
     const control: JobControl = {
       started: () => {
         if (this.stopped) throw new Error('The server stopped before the job started.');
         job.state = 'running';
         job.started_at = new Date().toISOString();
+        tracker = new ProgressTracker(keep, this.clock);
       },
-      progress: (p) => {
-        job.progress = { phase: p.phase, done: p.done, total: p.total };
-      },
+      progress: (p) => (tracker ? tracker.listener(p) : keep(p)),
     };
     const settled = work(control).then(
       (result) => {
         job.state = 'done';
         job.result = result;
-        job.progress = { ...job.progress, done: job.progress.total };
+        job.progress = {
+          ...job.progress,
+          done: job.progress.total,
+          ...(tracker ? { elapsed_s: tracker.elapsed(), eta_s: 0 } : {}),
+        };
       },
       (error: unknown) => {
         job.state = 'failed';

@@ -1,9 +1,31 @@
 import type { Workspace } from '../db/workspace.js';
 
+/** What `done` and `total` count. */
+export const PROGRESS_UNITS = [
+  'rows',
+  'bytes',
+  'customers',
+  'partitions',
+  'snapshots',
+  'months',
+  'steps',
+  'percent',
+] as const;
+export type ProgressUnit = (typeof PROGRESS_UNITS)[number];
+
+/**
+ * One progress event of a long step. `phase`, `done` and `total` are what the step reports (with `unit` when it
+ * knows what it counts); `elapsed_s` and `eta_s` are added by a ProgressTracker (progress-tracker.ts).
+ */
 export interface Progress {
   phase: string;
   done: number;
   total: number;
+  unit?: ProgressUnit;
+  /** Seconds since the work started. */
+  elapsed_s?: number;
+  /** Estimated seconds left in the current phase, from its pace so far; absent until there is a pace. */
+  eta_s?: number;
 }
 
 export type ProgressListener = (progress: Progress) => void;
@@ -15,44 +37,32 @@ export function watchProgress(
   listener: ProgressListener | undefined,
 ): () => void {
   if (!listener) return () => undefined;
-  listener({ phase, done: 0, total: 100 });
+  listener({ phase, done: 0, total: 100, unit: 'percent' });
   const timer = setInterval(() => {
     const p = ws.connection.progress;
-    if (p.percentage >= 0) listener({ phase, done: Math.min(100, p.percentage), total: 100 });
+    if (p.percentage >= 0)
+      listener({ phase, done: Math.min(100, p.percentage), total: 100, unit: 'percent' });
   }, 250);
   return () => {
     clearInterval(timer);
-    listener({ phase, done: 100, total: 100 });
+    listener({ phase, done: 100, total: 100, unit: 'percent' });
   };
 }
 
 /**
- * A one-line progress bar on stderr, drawn only when stderr is a terminal (so logs and pipes stay clean),
- * redrawn at most ten times a second.
+ * Runs `work` with DuckDB's query progress reported as `phase` (see watchProgress): phase-level progress for
+ * steps that are a few large queries, e.g. `withQueryProgress(ws, 'recommending', onProgress, () => recommendAll(ws))`.
  */
-export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): {
-  listener: ProgressListener;
-  end: () => void;
-} {
-  if (!stream.isTTY) return { listener: () => undefined, end: () => undefined };
-  let last = 0;
-  let drawn = false;
-  const listener: ProgressListener = ({ phase, done, total }) => {
-    const now = Date.now();
-    if (now - last < 100 && done < total) return;
-    last = now;
-    const fraction = total > 0 ? Math.min(1, done / total) : 0;
-    const width = 30;
-    const filled = Math.round(fraction * width);
-    stream.write(
-      `\r${phase.padEnd(9)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}%`,
-    );
-    drawn = true;
-  };
-  return {
-    listener,
-    end: () => {
-      if (drawn) stream.write('\r\u001b[2K');
-    },
-  };
+export async function withQueryProgress<T>(
+  ws: Workspace,
+  phase: string,
+  listener: ProgressListener | undefined,
+  work: () => Promise<T>,
+): Promise<T> {
+  const stop = watchProgress(ws, phase, listener);
+  try {
+    return await work();
+  } finally {
+    stop();
+  }
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Workspace } from '../../src/db/workspace.js';
+import type { ServerOptions } from '../../src/server/create-server.js';
 import { startServer, TOKEN, type TestServer } from '../server/helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -37,9 +38,13 @@ export interface BrowserApp {
   close(): Promise<void>;
 }
 
-/** Builds the web app if `dist-web` is missing, starts a server over a workspace filled by `prepare`, opens Chromium. */
+/**
+ * Builds the web app if `dist-web` is missing, starts a server (with `options`) over a workspace filled by
+ * `prepare`, opens Chromium.
+ */
 export async function openBrowserApp(
   prepare: (ws: Workspace, dir: string) => Promise<void>,
+  options: Partial<ServerOptions> = {},
 ): Promise<BrowserApp> {
   if (!existsSync(CHROMIUM))
     throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (see .ci/run).`);
@@ -48,7 +53,7 @@ export async function openBrowserApp(
     await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'warn' });
   }
   mkdirSync(SHOTS, { recursive: true });
-  const server = await startServer({ webRoot: WEB_ROOT }, prepare);
+  const server = await startServer({ ...options, webRoot: WEB_ROOT }, prepare);
   await server.app.listen({ port: 0, host: '127.0.0.1' });
   const address = server.app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -7,8 +7,9 @@ import { DEFAULT_DEMO_PARAMETERS } from '../../src/demo/parameters.js';
 import { CATEGORY_SHARES } from '../../src/demo/preferences.js';
 import { Random } from '../../src/demo/random.js';
 import { ByteSink } from '../../src/demo/sink.js';
+import { SalesSinks } from '../../src/demo/split.js';
 
-function book(sink = new ByteSink()): OrderBook {
+function book(sinks: SalesSinks): OrderBook {
   const random = new Random(17, 1);
   const catalogue = Catalogue.generate(new Random(17, 0), 500);
   return new OrderBook(
@@ -16,7 +17,7 @@ function book(sink = new ByteSink()): OrderBook {
     new Calendar('2023-01-01', '2025-12-31'),
     catalogue,
     DEFAULT_DEMO_PARAMETERS,
-    sink,
+    sinks,
     1,
   );
 }
@@ -50,8 +51,9 @@ describe('orders', () => {
   });
 
   test('an order is written as lines that share its id, time, store and channel and sum to its value', () => {
-    const sink = new ByteSink();
-    const orders = book(sink);
+    const sinks = new SalesSinks(Infinity);
+    const sink = sinks.before;
+    const orders = book(sinks);
     orders.write(
       { customerId: 'C0000042', moment: 400.5, channel: 'offline', store: 'MSK01' },
       654_321,

@@ -69,7 +69,14 @@ export function expectError(response: LightMyRequestResponse, status: number, me
 export interface JobBody {
   id: string;
   state: string;
-  progress: { phase: string; done: number; total: number };
+  progress: {
+    phase: string;
+    done: number;
+    total: number;
+    unit?: string;
+    elapsed_s?: number;
+    eta_s?: number;
+  };
   result: Record<string, unknown> | null;
   error: string | null;
 }

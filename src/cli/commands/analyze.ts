@@ -4,9 +4,9 @@ import { InputError } from '../../errors.js';
 import { analyze, type AnalyzeOptions, type AnalyzeSummary } from '../../analyze/analyze.js';
 import { validateRfmMap } from '../../segments/rfm-map.js';
 import { STAGE_NAMES } from '../../segments/stages.js';
-import { terminalProgress } from '../../util/progress.js';
 import { workspaceOption, type Context } from '../context.js';
 import { fmtInt, fmtNum, json, table } from '../format.js';
+import { commandProgress } from '../progress.js';
 
 export function registerAnalyze(program: Command, ctx: Context): void {
   const cmd = program
@@ -33,12 +33,12 @@ export function registerAnalyze(program: Command, ctx: Context): void {
   workspaceOption(cmd).action(
     async (opts: Record<string, string | boolean | undefined>, command: Command) => {
       const options = parseAnalyzeOptions(opts);
-      const progress = ctx.io.tty && !opts['json'] ? terminalProgress() : undefined;
+      const progress = commandProgress(ctx, { json: Boolean(opts['json']) });
       const summary = await ctx
         .withWorkspace(command, (ws) =>
-          analyze(ws, { ...options, ...(progress ? { onProgress: progress.listener } : {}) }),
+          analyze(ws, { ...options, ...(progress.listener ? { onProgress: progress.listener } : {}) }),
         )
-        .finally(() => progress?.end());
+        .finally(() => progress.end());
       ctx.io.out(opts['json'] ? json(summary) : describeAnalysis(summary));
     },
   );

@@ -6,9 +6,9 @@ import { KINDS, type Kind } from '../../ingest/kinds.js';
 import { ingestFile } from '../../ingest/load.js';
 import type { LoadReport } from '../../ingest/load-report.js';
 import { parseMapArgs } from '../../ingest/mapping.js';
-import { terminalProgress } from '../../util/progress.js';
 import { workspaceOption, type Context } from '../context.js';
 import { fmtInt, json, table } from '../format.js';
+import { commandProgress } from '../progress.js';
 
 const DELIMITERS: Record<string, string> = {
   ',': ',',
@@ -63,7 +63,7 @@ export function registerIngest(program: Command, ctx: Context): void {
         `--delimiter must be one character or one of comma, semicolon, tab, pipe, space; got "${delimiterName}".`,
       );
     }
-    const progress = ctx.io.tty ? terminalProgress() : undefined;
+    const progress = commandProgress(ctx, { json: Boolean(opts['json']) });
     const report = await ctx.withWorkspace(command, (ws) =>
       ingestFile(ws, file, {
         kind: kind as Kind | undefined,
@@ -74,8 +74,8 @@ export function registerIngest(program: Command, ctx: Context): void {
         dateFormat:
           opts['dateFormat'] === undefined ? undefined : parseDateFormat(String(opts['dateFormat'])),
         sheet: opts['sheet'] as string | undefined,
-        onProgress: progress?.listener,
-      }).finally(() => progress?.end()),
+        onProgress: progress.listener,
+      }).finally(() => progress.end()),
     );
     ctx.io.out(opts['json'] ? json(report) : describeLoad(report));
   });

@@ -5,8 +5,10 @@ import { requireAnalysis } from '../../analyze/analyze.js';
 import { parseModel, PURCHASE_MODELS, type PurchaseModelName } from '../../predict/models.js';
 import { HORIZON_MAX, PREDICT_DEFAULTS } from '../../predict/predict-defaults.js';
 import { parseUnit } from '../../predict/time-unit.js';
+import { withQueryProgress } from '../../util/progress.js';
 import { workspaceOption, type Context } from '../context.js';
 import { fmtInt, fmtNum } from '../format.js';
+import { commandProgress } from '../progress.js';
 import { answerTable } from '../table-output.js';
 
 export function registerPredict(program: Command, ctx: Context): void {
@@ -67,12 +69,17 @@ export function registerPredict(program: Command, ctx: Context): void {
       if (!Number.isFinite(margin) || margin < 0 || margin > 1)
         throw new InputError(`--margin must be a number from 0 to 1; got "${opts.margin}".`);
       const unit = parseUnit(opts.unit, '--unit', PREDICT_DEFAULTS.unit);
+      const progress = commandProgress(ctx, opts);
       await ctx.withWorkspace(command, async (ws) => {
         const options = { model: model as PurchaseModelName, horizon, unit, discountRate, margin };
-        const report = await predict(ws, { ...options, asOf: opts.asOf });
+        const report = await withQueryProgress(ws, 'fitting', progress.listener, () =>
+          predict(ws, { ...options, asOf: opts.asOf }),
+        ).finally(() => progress.end());
         if (opts.snapshots) {
           await requireAnalysis(ws);
-          report.snapshots_predicted = await predictSnapshots(ws, options);
+          report.snapshots_predicted = await predictSnapshots(ws, options, progress.listener).finally(() =>
+            progress.end(),
+          );
         }
         await answerTable(
           ctx,

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { runProfile, type ProfileSummary } from '../../profile/profile.js';
+import { withQueryProgress } from '../../util/progress.js';
 import { workspaceOption, type Context } from '../context.js';
 import { fmtInt, fmtNum, json } from '../format.js';
+import { commandProgress } from '../progress.js';
 
 export function registerProfile(program: Command, ctx: Context): void {
   const cmd = program
@@ -12,11 +14,17 @@ export function registerProfile(program: Command, ctx: Context): void {
     .option('--json', 'print the summary as JSON');
   workspaceOption(cmd).action(
     async (opts: { asOf?: string; out?: string; json?: boolean }, command: Command) => {
-      const summary = await ctx.withWorkspace(
-        command,
-        (ws) => runProfile(ws, { asOf: opts.asOf, out: opts.out }),
-        { readOnly: true },
-      );
+      const progress = commandProgress(ctx, opts);
+      const summary = await ctx
+        .withWorkspace(
+          command,
+          (ws) =>
+            withQueryProgress(ws, 'profiling', progress.listener, () =>
+              runProfile(ws, { asOf: opts.asOf, out: opts.out }),
+            ),
+          { readOnly: true },
+        )
+        .finally(() => progress.end());
       ctx.io.out(opts.json ? json(summary) : describeProfile(summary));
     },
   );

@@ -2,8 +2,10 @@ import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { RECOMMEND_METHOD, recommendSql } from '../../recommend/recommend-sql.js';
 import { recommendAll, recommendFor, type RecommendRun } from '../../recommend/recommend.js';
+import { withQueryProgress } from '../../util/progress.js';
 import { workspaceOption, type Context } from '../context.js';
 import { fmtInt, fmtNum, table } from '../format.js';
+import { commandProgress } from '../progress.js';
 import { answerTable } from '../table-output.js';
 
 export function registerRecommend(program: Command, ctx: Context): void {
@@ -67,8 +69,11 @@ export function registerRecommend(program: Command, ctx: Context): void {
         );
         return;
       }
+      const progress = commandProgress(ctx, opts);
       await ctx.withWorkspace(command, async (ws) => {
-        const run = await recommendAll(ws, options);
+        const run = await withQueryProgress(ws, 'recommending', progress.listener, () =>
+          recommendAll(ws, options),
+        ).finally(() => progress.end());
         await answerTable(
           ctx,
           ws,

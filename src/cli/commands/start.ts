@@ -8,9 +8,10 @@ import { ingestFile } from '../../ingest/load.js';
 import { PREDICT_DEFAULTS } from '../../predict/predict-defaults.js';
 import { predictWithHistory } from '../../predict/predict-with-history.js';
 import { runProfile } from '../../profile/profile.js';
-import { terminalProgress } from '../../util/progress.js';
+import { withQueryProgress } from '../../util/progress.js';
 import { workspaceOption, type Context } from '../context.js';
 import { fmtInt, fmtNum } from '../format.js';
+import { commandProgress } from '../progress.js';
 import { describeAnalysis } from './analyze.js';
 import { DEFAULT_DEMO_CUSTOMERS, wholeNumber } from './demo.js';
 import { describeProfile } from './profile.js';
@@ -39,45 +40,55 @@ export function registerStart(program: Command, ctx: Context): void {
         throw new InputError(`--port must be a number from 0 to 65535; got "${opts.port}".`);
       const customers = wholeNumber(opts.customers, '--customers');
       const path = ctx.workspacePath(command);
-      await ctx.withWorkspace(command, async (ws) => {
-        const sales = Number(await ws.scalar(`SELECT count(*) FROM sales`));
-        if (sales === 0) {
-          const outDir = join(dirname(resolve(path)), 'demo');
-          ctx.io.out(
-            `The workspace ${path} is empty: writing a demo retailer with ${customers.toLocaleString('en')} customers to ${outDir}\n`,
-          );
-          const progress = ctx.io.tty ? terminalProgress() : undefined;
-          const demo = await generateDemo({
-            customers,
-            seed: 1,
-            outDir,
-            format: 'csv',
-            onProgress: (done, total) => progress?.listener({ phase: 'demo', done, total }),
-          }).finally(() => progress?.end());
-          for (const file of [demo.files.sales, demo.files.customers, demo.files.products]) {
-            const r = await ingestFile(ws, file);
-            ctx.io.out(`Loaded ${r.kind}: ${r.rows_accepted.toLocaleString('en')} rows from ${file}\n`);
+      const progress = commandProgress(ctx);
+      const say = (text: string): void => {
+        progress.end();
+        ctx.io.out(text);
+      };
+      await ctx
+        .withWorkspace(command, async (ws) => {
+          const sales = Number(await ws.scalar(`SELECT count(*) FROM sales`));
+          if (sales === 0) {
+            const outDir = join(dirname(resolve(path)), 'demo');
+            say(
+              `The workspace ${path} is empty: writing a demo retailer with ${customers.toLocaleString('en')} customers to ${outDir}\n`,
+            );
+            const demo = await generateDemo({
+              customers,
+              seed: 1,
+              outDir,
+              format: 'csv',
+              onProgress: (done, total) =>
+                progress.listener?.({ phase: 'demo', done, total, unit: 'customers' }),
+            });
+            for (const file of [demo.files.sales, demo.files.customers, demo.files.products]) {
+              const r = await ingestFile(ws, file, { onProgress: progress.listener });
+              say(`Loaded ${r.kind}: ${r.rows_accepted.toLocaleString('en')} rows from ${file}\n`);
+            }
           }
-        }
-        ctx.io.out(`\n${describeAnalysis(await analyze(ws))}\n`);
-        const progress = ctx.io.tty ? terminalProgress() : undefined;
-        try {
-          const r = await predictWithHistory(ws, PREDICT_DEFAULTS, progress?.listener);
-          progress?.end();
-          ctx.io.out(
-            `Predictions as of ${r.as_of} (${r.model}, next ${r.horizon} ${r.unit}s): CLV ${fmtNum(r.totals.clv, 0)} in total, ${fmtNum(r.totals.expected_purchases, 0)} expected purchases; churn risk above 50 % for ${fmtInt(r.churn_risk_over_half)} of ${fmtInt(r.customers)} customers; CLV history at ${fmtInt(r.snapshots_predicted ?? 0)} snapshots.\n\n`,
+          const analysis = await withQueryProgress(ws, 'analyzing', progress.listener, () => analyze(ws));
+          say(`\n${describeAnalysis(analysis)}\n`);
+          try {
+            const r = await predictWithHistory(ws, PREDICT_DEFAULTS, progress.listener);
+            say(
+              `Predictions as of ${r.as_of} (${r.model}, next ${r.horizon} ${r.unit}s): CLV ${fmtNum(r.totals.clv, 0)} in total, ${fmtNum(r.totals.expected_purchases, 0)} expected purchases; churn risk above 50 % for ${fmtInt(r.churn_risk_over_half)} of ${fmtInt(r.customers)} customers; CLV history at ${fmtInt(r.snapshots_predicted ?? 0)} snapshots.\n\n`,
+            );
+          } catch (error) {
+            if (!isInputError(error)) throw error;
+            say(`No predictions: ${errorMessage(error)}\n\n`);
+          }
+          const recs = await withQueryProgress(ws, 'recommending', progress.listener, () =>
+            recommendAll(ws, { top: 5 }),
           );
-        } catch (error) {
-          progress?.end();
-          if (!isInputError(error)) throw error;
-          ctx.io.out(`No predictions: ${errorMessage(error)}\n\n`);
-        }
-        const recs = await recommendAll(ws, { top: 5 });
-        ctx.io.out(
-          `Recommendations: the next ${recs.top} products for ${fmtInt(recs.customers)} customers (clientele recommend).\n\n`,
-        );
-        ctx.io.out(describeProfile(await runProfile(ws, {})));
-      });
+          say(
+            `Recommendations: the next ${recs.top} products for ${fmtInt(recs.customers)} customers (clientele recommend).\n\n`,
+          );
+          const profile = await withQueryProgress(ws, 'profiling', progress.listener, () =>
+            runProfile(ws, {}),
+          );
+          say(describeProfile(profile));
+        })
+        .finally(() => progress.end());
       if (opts.serve) {
         ctx.io.out('\n');
         await serve({ workspacePath: path, port, host: opts.host }, ctx.io, untilSignal());

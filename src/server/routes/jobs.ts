@@ -1,5 +1,6 @@
 import { ApiError } from '../api-error.js';
 import type { RouteModule } from '../context.js';
+import { PROGRESS_UNITS } from '../../util/progress.js';
 import { JOB_STATES } from '../jobs.js';
 import { errors, nullableString } from '../schemas.js';
 
@@ -13,8 +14,23 @@ export const jobSchema = {
     progress: {
       type: 'object',
       description:
-        'phase: queued; a load: reading (bytes), loading (percent), checking; an analysis: analyzing (percent of the current step); predictions: fitting, snapshots (snapshots done).',
-      properties: { phase: { type: 'string' }, done: { type: 'number' }, total: { type: 'number' } },
+        'phase: queued; a load: reading (bytes), loading (percent), checking; an analysis: analyzing (percent of the current step); predictions: fitting, snapshots (snapshots done); recommending (percent of the current step).',
+      properties: {
+        phase: { type: 'string' },
+        done: { type: 'number' },
+        total: { type: 'number' },
+        unit: {
+          type: 'string',
+          enum: PROGRESS_UNITS,
+          description: 'What done and total count; absent when the phase does not say.',
+        },
+        elapsed_s: { type: 'number', description: 'Seconds since the job started.' },
+        eta_s: {
+          type: 'number',
+          description:
+            'Estimated seconds left in the current phase, from its pace so far; absent until there is a pace.',
+        },
+      },
     },
     result: {
       description:

@@ -9,7 +9,7 @@ import { HORIZON_MAX, PREDICT_DEFAULTS } from '../../predict/predict-defaults.js
 import { predictWithHistory } from '../../predict/predict-with-history.js';
 import { UNIT_DAYS, type UnitName } from '../../predict/time-unit.js';
 import { resolveAsOf } from '../../profile/as-of.js';
-import type { ProgressListener } from '../../util/progress.js';
+import { withQueryProgress, type ProgressListener } from '../../util/progress.js';
 import type { RouteModule } from '../context.js';
 import { errors } from '../schemas.js';
 import { jobSchema } from './jobs.js';
@@ -142,7 +142,9 @@ export const modelsJobRoutes: RouteModule = (app, ctx) => {
           try {
             const predictions = await runPredictions(ws, { ...PREDICT_DEFAULTS, asOf }, control.progress);
             // The next products of every customer, for the card (cheap next to the predictions).
-            await recommendAll(ws, { asOf, top: 5 });
+            await withQueryProgress(ws, 'recommending', control.progress, () =>
+              recommendAll(ws, { asOf, top: 5 }),
+            );
             return { analysis, predictions, predictions_error: null };
           } catch (error) {
             if (!isInputError(error)) throw error;

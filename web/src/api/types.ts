@@ -108,11 +108,21 @@ export interface LoadReport {
   warnings: string[];
 }
 
+/** A job's progress as GET /api/jobs/:id sends it (src/util/progress.ts). */
+export interface JobProgressState {
+  phase: string;
+  done: number;
+  total: number;
+  unit?: 'rows' | 'bytes' | 'customers' | 'partitions' | 'snapshots' | 'months' | 'steps' | 'percent';
+  elapsed_s?: number;
+  eta_s?: number;
+}
+
 export interface Job {
   id: string;
   label: string;
   state: 'queued' | 'running' | 'done' | 'failed';
-  progress: { phase: string; done: number; total: number };
+  progress: JobProgressState;
   result: LoadReport | null;
   error: string | null;
 }

@@ -4,7 +4,7 @@ import type { Job } from '../api/types.js';
 import { useJobPolling } from '../api/use-job.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/strings.js';
-import { ProgressBar } from './ProgressBar.js';
+import { JobProgress } from './JobProgress.js';
 import { ErrorMessage } from './Status.js';
 
 /** The models area's background jobs: `analyze` (POST /api/analyze) and `predict` (POST /api/predict). */
@@ -70,26 +70,22 @@ const PHASES: Record<string, MessageKey> = {
   analyzing: 'modelJob.analyzing',
   fitting: 'modelJob.fitting',
   snapshots: 'modelJob.snapshots',
+  recommending: 'modelJob.recommending',
+  months: 'modelJob.months',
+  sales: 'modelJob.facts',
+  profile: 'modelJob.profile',
 };
 
 /** The job's progress while it runs, its error if it failed or could not start. */
 export function ModelJobStatus({ state }: { state: ModelJob }) {
-  const { t, num } = useI18n();
+  const { t } = useI18n();
   const { job, error, running } = state;
   const progress = job?.progress;
-  const label =
-    progress === undefined
-      ? ''
-      : t(PHASES[progress.phase] ?? 'modelJob.working', {
-          done: num(progress.done),
-          total: num(progress.total),
-        });
+  const label = progress === undefined ? '' : t(PHASES[progress.phase] ?? 'modelJob.working');
   return (
     <>
       {error && <ErrorMessage message={error} />}
-      {running && progress && (
-        <ProgressBar label={label} fraction={progress.total > 0 ? progress.done / progress.total : 0} />
-      )}
+      {running && progress && <JobProgress label={label} progress={progress} />}
       {job?.state === 'failed' && (
         <ErrorMessage message={t('modelJob.failed', { message: job.error ?? '' })} />
       )}

@@ -1,5 +1,13 @@
-/** A determinate progress bar with its label. */
-export function ProgressBar({ label, fraction }: { label: string; fraction: number }) {
+/** A determinate progress bar with its label, and a line of details below it. */
+export function ProgressBar({
+  label,
+  fraction,
+  detail,
+}: {
+  label: string;
+  fraction: number;
+  detail?: string;
+}) {
   const percent = Math.round(Math.max(0, Math.min(1, fraction)) * 100);
   return (
     <div className="progress">
@@ -16,6 +24,7 @@ export function ProgressBar({ label, fraction }: { label: string; fraction: numb
       >
         <div className="progress-fill" style={{ width: `${percent}%` }} />
       </div>
+      {detail && <div className="progress-detail">{detail}</div>}
     </div>
   );
 }

@@ -79,6 +79,15 @@ const BYTE_UNITS: Record<Lang, [string, number][]> = {
   ],
 };
 
+/** Seconds as a clock: 75 → `1:15`, 3725 → `1:02:05`. */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  const two = (n: number) => String(n).padStart(2, '0');
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return h > 0 ? `${h}:${two(m)}:${two(s % 60)}` : `${m}:${two(s % 60)}`;
+}
+
 export function formatBytes(bytes: number, lang: Lang): string {
   for (const [unit, size] of BYTE_UNITS[lang]) {
     if (bytes >= size) return `${formatNumber(bytes / size, lang, { maximumFractionDigits: 1 })} ${unit}`;

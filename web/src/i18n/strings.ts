@@ -2,6 +2,7 @@ import { HISTORY_EN, HISTORY_RU } from './strings-history.js';
 import { SEGMENTS_EN, SEGMENTS_RU } from './strings-segments.js';
 import { MODELS_EN, MODELS_RU } from './strings-models.js';
 import { CAMPAIGNS_EN, CAMPAIGNS_RU } from './strings-campaigns.js';
+import { PROGRESS_EN, PROGRESS_RU } from './strings-progress.js';
 
 /** Every UI string, in English and Russian. `RU` is typed by `EN`'s keys, so a missing translation fails typecheck. */
 export const EN = {
@@ -184,6 +185,7 @@ export const EN = {
   ...SEGMENTS_EN,
   ...MODELS_EN,
   ...CAMPAIGNS_EN,
+  ...PROGRESS_EN,
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -369,4 +371,5 @@ export const RU: Record<MessageKey, string> = {
   ...SEGMENTS_RU,
   ...MODELS_RU,
   ...CAMPAIGNS_RU,
+  ...PROGRESS_RU,
 };

@@ -8,6 +8,7 @@ import { Downloads } from '../components/Downloads.js';
 import { LoadReportView } from '../components/LoadReportView.js';
 import { LoadsTable } from '../components/LoadsTable.js';
 import { Panel } from '../components/Panel.js';
+import { JobProgress } from '../components/JobProgress.js';
 import { PreviewView } from '../components/PreviewView.js';
 import { ProgressBar } from '../components/ProgressBar.js';
 import { ErrorMessage, Loading } from '../components/Status.js';
@@ -140,10 +141,7 @@ export function Data() {
       )}
       {job && running && (
         <Panel title={job.label}>
-          <ProgressBar
-            label={phase}
-            fraction={job.progress.total > 0 ? job.progress.done / job.progress.total : 0}
-          />
+          <JobProgress label={phase} progress={job.progress} />
         </Panel>
       )}
       {job?.state === 'failed' && <ErrorMessage message={t('job.failed', { message: job.error ?? '' })} />}
