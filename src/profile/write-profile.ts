@@ -1,4 +1,5 @@
 import { partitionsFor } from '../db/partitions.js';
+import { ident } from '../db/sql.js';
 import type { Workspace } from '../db/workspace.js';
 import type { ProfileColumnGroups } from './profile-columns.js';
 import { groupsQuery, lineMetricsQuery, rhythmAndGroupsQuery, type Query } from './profile-sql.js';
@@ -30,7 +31,10 @@ export async function writeProfile(
   target: ProfileTarget,
 ): Promise<ProfileSource> {
   const create = (q: Query): Promise<void> =>
-    ws.run(`CREATE OR REPLACE ${target.temp ? 'TEMP ' : ''}TABLE ${target.table} AS ${q.sql}`, q.params);
+    ws.run(
+      `CREATE OR REPLACE ${target.temp ? 'TEMP ' : ''}TABLE ${ident(target.table)} AS ${q.sql}`,
+      q.params,
+    );
   if (await storedLinesAt(ws, asOf)) {
     await create(groupsQuery(STORED_PROFILE_TABLE, asOf, groups));
     return { reused: true };
