@@ -120,7 +120,9 @@ export const PROFILE_METRICS: readonly Metric[] = [
     unit: 'items',
     level: 'line',
     type: 'DOUBLE',
-    sql: `sum(quantity) FILTER (WHERE ${PURCHASE})`,
+    // Summed as decimals, exactly, so that the result does not depend on the order of the lines (ingest keeps
+    // quantities below 1e13, which DECIMAL(38, 9) holds).
+    sql: `sum(CAST(quantity AS DECIMAL(38, 9))) FILTER (WHERE ${PURCHASE})`,
     name: { en: 'Items bought', ru: 'Куплено единиц' },
     method: {
       en: 'Sum of the quantities of the purchase lines (empty when the data has no quantity).',
@@ -237,7 +239,8 @@ export const PROFILE_METRICS: readonly Metric[] = [
     unit: 'days',
     level: 'gap',
     type: 'DOUBLE',
-    sql: 'stddev_samp(gap)',
+    // The integer sums are exact, so the result does not depend on the order the gaps are read in.
+    sql: 'sqrt(CAST(count(*) * sum(gap * gap) - sum(gap) * sum(gap) AS DOUBLE) / (count(*) * (count(*) - 1)))',
     name: { en: 'Spread of days between purchases', ru: 'Разброс интервала между покупками, дней' },
     method: {
       en: 'Sample standard deviation (n − 1 in the denominator) of the gaps between consecutive purchase days; empty with fewer than two gaps.',

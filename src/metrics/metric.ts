@@ -36,7 +36,7 @@ export interface Text {
  * Where the SQL of a metric is evaluated:
  * - `line`: an aggregate over the customer's sales lines up to the as-of date (columns of `lines`: order_id,
  *   day, ts, amount, quantity, sku, category, store, channel, cost; `as_of` is the as-of DATE);
- * - `gap`: an aggregate over the gaps in days between consecutive purchase days (column `gap`);
+ * - `gap`: an aggregate over the gaps in days between consecutive purchase days (column `gap`, BIGINT);
  * - `derived`: an expression over metrics listed before it and `as_of`;
  * - `attribute`: a column of the customers table (`c`);
  * - `population`: an expression over the metrics above and the population's rhythm `pop.r0`, `pop.c0`;

@@ -12,7 +12,8 @@ export const PREFERENCE_METRICS: readonly Metric[] = [
     unit: 'text',
     level: 'category',
     type: 'VARCHAR',
-    sql: 'first(category ORDER BY rev DESC, category)',
+    // Not first(category ORDER BY rev DESC, category): an ordered aggregate holds its rows outside what spills.
+    sql: 'arg_min(category, row(-rev, category))',
     name: { en: 'Favourite category', ru: 'Любимая категория' },
     method: {
       en: 'The catalogue category with the largest gross revenue among the customer’s purchase lines (ties: alphabetically first); empty without a products catalogue.',
@@ -38,7 +39,8 @@ export const PREFERENCE_METRICS: readonly Metric[] = [
     unit: 'count',
     level: 'category',
     type: 'DOUBLE',
-    sql: 'exp(-sum(share * ln(share)))',
+    // Each term rounded to 18 decimals and summed exactly: the result does not depend on the order of the rows.
+    sql: 'exp(-CAST(sum(CAST(share * ln(share) AS DECIMAL(38, 18))) AS DOUBLE))',
     name: { en: 'Category breadth', ru: 'Широта категорий' },
     method: {
       en: 'Effective number of categories: exp of the Shannon entropy of the customer’s revenue shares by category (Hill 1973, order 1). 1 = one category only; k = k categories bought equally.',
@@ -51,7 +53,7 @@ export const PREFERENCE_METRICS: readonly Metric[] = [
     unit: 'id',
     level: 'sku',
     type: 'VARCHAR',
-    sql: 'first(sku ORDER BY rev DESC, sku)',
+    sql: 'arg_min(sku, row(-rev, sku))',
     name: { en: 'Favourite product', ru: 'Любимый товар' },
     method: {
       en: 'The SKU with the largest gross revenue among the customer’s purchase lines (ties: the smallest SKU code).',

@@ -6,56 +6,36 @@ import {
   SNAPSHOT_METRICS,
   PREDICTION_METRICS,
   PROFILE_COLUMNS,
-  SEGMENT_COLUMNS,
-  PREDICTION_COLUMNS,
   RECOMMENDATION_METRICS,
-  RECOMMENDATION_COLUMNS,
 } from '../metrics/index.js';
 import type { Metric } from '../metrics/index.js';
 
+/** Which optional column groups (stored results at the as-of date) the profile joins. */
+export interface ProfileGroupOptions {
+  segments?: boolean;
+  predictions?: boolean;
+  recommendations?: boolean;
+}
+
+const at = (level: Metric['level']): Metric[] =>
+  [...PROFILE_METRICS, ...RHYTHM_METRICS].filter((m) => m.level === level);
+const expr = (m: Metric): string => `CAST(${m.sql} AS ${m.type}) AS ${m.id}`;
+
 /**
- * The SQL of the customer profile as of a date, generated from the metric catalogue. `$1` is the as-of DATE.
- * Lines of identified customers up to the end of that day are aggregated once per customer; gaps between
- * purchase days are aggregated separately; derived metrics are computed from both, then the rhythm metrics
- * from the population's medians. With `segments`, the stored analysis at the same date adds its columns.
+ * The customer metrics computed from the sales lines alone, as CTEs ending in `derived` (one row per customer,
+ * the line, gap, category, SKU, attribute and derived metrics and `as_of`). `$1` is the as-of DATE; `filter`
+ * selects the customers (a partition's, or 'true'). Each row depends on that customer's lines only, and not on
+ * the order they are read in: amounts are summed as exact decimals before they become DOUBLE, gaps as integers.
+ * `lines` is read again by each use rather than materialized, which would hold every line in memory (1 M
+ * customers: 11 s and 2.7 GB peak instead of 16 s and 3.7 GB).
  */
-export function profileSql(
-  options: { segments?: boolean; predictions?: boolean; recommendations?: boolean } = {},
-): string {
-  const metrics: readonly Metric[] = [
-    ...PROFILE_METRICS,
-    ...RHYTHM_METRICS,
-    ...(options.segments ? SNAPSHOT_METRICS : []),
-    ...(options.predictions ? PREDICTION_METRICS : []),
-    ...(options.recommendations ? RECOMMENDATION_METRICS : []),
-  ];
-  const columns = [
-    ...PROFILE_COLUMNS,
-    ...(options.segments ? SEGMENT_COLUMNS : []),
-    ...(options.predictions ? PREDICTION_COLUMNS : []),
-    ...(options.recommendations ? RECOMMENDATION_COLUMNS : []),
-  ];
-  const at = (level: Metric['level']): Metric[] => metrics.filter((m) => m.level === level);
-  const expr = (m: Metric): string => `CAST(${m.sql} AS ${m.type}) AS ${m.id}`;
-  const snapshotJoin = options.segments
-    ? `LEFT JOIN snapshots sn ON sn.as_of = CAST($1 AS DATE)
-       LEFT JOIN customer_snapshots cs ON cs.snapshot_id = sn.snapshot_id AND cs.customer_id = d.customer_id`
-    : '';
-  const predictionJoin = options.predictions
-    ? `LEFT JOIN predictions pr ON pr.customer_id = d.customer_id AND pr.as_of = CAST($1 AS DATE)`
-    : '';
-  const recommendationJoin = options.recommendations
-    ? `LEFT JOIN (SELECT customer_id, string_agg(sku, ', ' ORDER BY rank) AS recommended_skus
-                 FROM recommendations WHERE as_of = CAST($1 AS DATE) GROUP BY customer_id) rc
-         ON rc.customer_id = d.customer_id`
-    : '';
-  const joined = [...at('snapshot'), ...at('prediction'), ...at('recommendation')];
-  return `WITH params AS (SELECT CAST($1 AS DATE) AS as_of),
-lines AS (
+function lineMetricCtes(filter: string): string {
+  return `params AS (SELECT CAST($1 AS DATE) AS as_of),
+lines AS NOT MATERIALIZED (
   SELECT s.customer_id, s.order_id, CAST(s.ts AS DATE) AS day, s.ts, s.amount,
          s.quantity, s.sku, s.store, s.channel, s.cost, p.category
   FROM sales s LEFT JOIN products p ON p.sku = s.sku
-  WHERE s.customer_id IS NOT NULL AND s.ts < CAST($1 AS DATE) + INTERVAL 1 DAY
+  WHERE s.customer_id IS NOT NULL AND s.ts < CAST($1 AS DATE) + INTERVAL 1 DAY AND ${filter}
 ),
 per_line AS (
   SELECT customer_id, ${at('line').map(expr).join(',\n    ')}
@@ -65,7 +45,7 @@ per_line AS (
 ),
 purchase_days AS (SELECT DISTINCT customer_id, day FROM lines WHERE ${PURCHASE}),
 gaps AS (
-  SELECT customer_id, CAST(date_diff('day', lag(day) OVER (PARTITION BY customer_id ORDER BY day), day) AS DOUBLE) AS gap
+  SELECT customer_id, date_diff('day', lag(day) OVER (PARTITION BY customer_id ORDER BY day), day) AS gap
   FROM purchase_days
 ),
 per_gap AS (
@@ -73,12 +53,13 @@ per_gap AS (
   FROM gaps WHERE gap IS NOT NULL GROUP BY customer_id
 ),
 sku_revenue AS (
-  SELECT customer_id, sku, any_value(category) AS category, CAST(sum(amount) AS DOUBLE) AS rev
+  SELECT customer_id, sku, any_value(category) AS category, sum(amount) AS exact, CAST(sum(amount) AS DOUBLE) AS rev
   FROM lines WHERE ${PURCHASE} AND sku IS NOT NULL GROUP BY 1, 2
 ),
 category_revenue AS (
-  SELECT customer_id, category, rev, rev / sum(rev) OVER (PARTITION BY customer_id) AS share
-  FROM (SELECT customer_id, category, sum(rev) AS rev FROM sku_revenue WHERE category IS NOT NULL GROUP BY 1, 2)
+  SELECT customer_id, category, CAST(exact AS DOUBLE) AS rev,
+         CAST(exact AS DOUBLE) / CAST(sum(exact) OVER (PARTITION BY customer_id) AS DOUBLE) AS share
+  FROM (SELECT customer_id, category, sum(exact) AS exact FROM sku_revenue WHERE category IS NOT NULL GROUP BY 1, 2)
 ),
 per_category AS (
   SELECT customer_id, ${at('category').map(expr).join(',\n    ')}
@@ -102,19 +83,94 @@ joined AS (
 derived AS (
   SELECT *, ${at('derived').map(expr).join(',\n    ')}
   FROM joined
-),
-pop AS (
+)`;
+}
+
+/**
+ * The population's rhythm (medians r₀, c₀ over every customer of `source`) and the rhythm metrics, as CTEs
+ * `pop` and `rhythm`. `source` must hold all the customers: the medians are global.
+ */
+function rhythmCtes(source: string): string {
+  return `pop AS (
   SELECT coalesce(median(ipi_mean_days), ${FALLBACK.r0}) AS r0,
          coalesce(median(ipi_std_days / ipi_mean_days) FILTER (WHERE purchase_days >= 3 AND ipi_mean_days > 0), ${FALLBACK.c0}) AS c0
-  FROM derived
+  FROM ${source}
 ),
 rhythm AS (
   SELECT d.*, ${at('population').map(expr).join(',\n    ')}
-  FROM derived d CROSS JOIN pop
-),
-final AS (
-  SELECT d.*${joined.length ? `, ${joined.map(expr).join(', ')}` : ''}
-  FROM rhythm d ${snapshotJoin} ${predictionJoin} ${recommendationJoin}
-)
-SELECT ${columns.join(', ')} FROM final`;
+  FROM ${source} d CROSS JOIN pop
+)`;
+}
+
+/**
+ * The profile columns of `source` (a table or CTE holding them, e.g. the stored profile) followed by the
+ * column groups stored at the as-of date ($1) that `options` asks for.
+ */
+function withGroupsSql(source: string, options: ProfileGroupOptions): string {
+  const groups = [
+    ...(options.segments ? SNAPSHOT_METRICS : []),
+    ...(options.predictions ? PREDICTION_METRICS : []),
+    ...(options.recommendations ? RECOMMENDATION_METRICS : []),
+  ];
+  const snapshotJoin = options.segments
+    ? `LEFT JOIN (SELECT cs.* FROM customer_snapshots cs JOIN snapshots sn USING (snapshot_id)
+                 WHERE sn.as_of = CAST($1 AS DATE)) cs ON cs.customer_id = d.customer_id`
+    : '';
+  const predictionJoin = options.predictions
+    ? `LEFT JOIN predictions pr ON pr.customer_id = d.customer_id AND pr.as_of = CAST($1 AS DATE)`
+    : '';
+  // The SKUs in rank order by sorting a list rather than by an ordered string_agg: 3 times faster (5 M rows).
+  const recommendationJoin = options.recommendations
+    ? `LEFT JOIN (SELECT customer_id,
+                        array_to_string(list_transform(list_sort(list({'rank': rank, 'sku': sku})), lambda x: x.sku), ', ')
+                          AS recommended_skus
+                 FROM recommendations WHERE as_of = CAST($1 AS DATE) GROUP BY customer_id) rc
+         ON rc.customer_id = d.customer_id`
+    : '';
+  const columns = [...PROFILE_COLUMNS.map((c) => `d.${c}`), ...groups.map(expr)];
+  return `SELECT ${columns.join(', ')}
+FROM ${source} d ${snapshotJoin} ${predictionJoin} ${recommendationJoin}`;
+}
+
+/** Whether any optional column group is asked for (the statement then binds the as-of date as $1). */
+function anyGroup(options: ProfileGroupOptions): boolean {
+  return Boolean(options.segments || options.predictions || options.recommendations);
+}
+
+/**
+ * The SQL of the customer profile as of a date, generated from the metric catalogue, in one statement. `$1`
+ * is the as-of DATE. Lines of identified customers up to the end of that day are aggregated once per
+ * customer; gaps between purchase days are aggregated separately; derived metrics are computed from both,
+ * then the rhythm metrics from the population's medians. With `segments`, the stored analysis at the same
+ * date adds its columns (likewise predictions, recommendations). The stored and exported profiles compute the
+ * same thing in customer partitions (compute-profile.ts) from the three parts below.
+ */
+export function profileSql(options: ProfileGroupOptions = {}): string {
+  return `WITH ${lineMetricCtes('true')},
+${rhythmCtes('derived')}
+${withGroupsSql('rhythm', options)}`;
+}
+
+/** A statement with its parameters. */
+export interface Query {
+  sql: string;
+  params: string[];
+}
+
+/** The line-level metrics of the customers that `filter` selects (SQL over `s.customer_id`), before the rhythm. */
+export function lineMetricsQuery(asOf: string, filter: string): Query {
+  return { sql: `WITH ${lineMetricCtes(filter)}\nSELECT * FROM derived`, params: [asOf] };
+}
+
+/** The profile from `source`, a table of every customer's line-level metrics (lineMetricsQuery), with the groups. */
+export function rhythmAndGroupsQuery(source: string, asOf: string, options: ProfileGroupOptions): Query {
+  return {
+    sql: `WITH ${rhythmCtes(source)}\n${withGroupsSql('rhythm', options)}`,
+    params: anyGroup(options) ? [asOf] : [],
+  };
+}
+
+/** The profile from `source`, a table holding every customer's profile columns (the stored profile), with the groups. */
+export function groupsQuery(source: string, asOf: string, options: ProfileGroupOptions): Query {
+  return { sql: withGroupsSql(source, options), params: anyGroup(options) ? [asOf] : [] };
 }

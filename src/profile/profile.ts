@@ -1,9 +1,9 @@
 import type { Workspace } from '../db/workspace.js';
 import { writeQuery, type WriteResult } from '../export/write.js';
-import { profileSql } from './profile-sql.js';
 import { resolveAsOf } from './as-of.js';
 import { profileColumnGroups } from './profile-columns.js';
 import { STORED_PROFILE_TABLE, storedProfileAt } from './stored-profile.js';
+import { writeProfile } from './write-profile.js';
 
 export interface ProfileSummary {
   as_of: string;
@@ -39,7 +39,7 @@ export async function runProfile(
   const groups = stored ?? (await profileColumnGroups(ws, asOf));
   const { segments, predictions } = groups;
   const table = stored ? STORED_PROFILE_TABLE : 'cl_profile';
-  if (!stored) await ws.run(`CREATE OR REPLACE TEMP TABLE cl_profile AS ${profileSql(groups)}`, [asOf]);
+  if (!stored) await writeProfile(ws, asOf, groups, { table, temp: true });
   const s = await ws.one<Omit<ProfileSummary, 'as_of' | 'columns' | 'out' | 'segments' | 'predictions'>>(`
     SELECT count(*) AS customers,
            coalesce(sum(orders), 0) AS orders,

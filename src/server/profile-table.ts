@@ -2,8 +2,8 @@ import type { Workspace } from '../db/workspace.js';
 import { resolveAsOf } from '../profile/as-of.js';
 import { PROFILE_VERSION_SQL } from '../db/content-version.js';
 import { profileColumnGroups } from '../profile/profile-columns.js';
-import { profileSql } from '../profile/profile-sql.js';
 import { STORED_PROFILE_TABLE, storedProfileAt } from '../profile/stored-profile.js';
+import { writeProfile } from '../profile/write-profile.js';
 
 /** The profile at one as-of date, materialized on the API's read connection. */
 export interface ProfileTable {
@@ -38,7 +38,7 @@ export class ProfileCache {
     if (!groups) {
       name = TABLE;
       groups = await profileColumnGroups(ws, date);
-      await ws.run(`CREATE OR REPLACE TEMP TABLE ${TABLE} AS ${profileSql(groups)}`, [date]);
+      await writeProfile(ws, date, groups, { table: TABLE, temp: true });
     }
     const columns = (await ws.all<{ column_name: string }>(`DESCRIBE ${name}`)).map((c) => c.column_name);
     const { segments, predictions, recommendations } = groups;

@@ -135,3 +135,27 @@ describe('orders without an order column', () => {
     }
   });
 });
+
+describe('sums that do not depend on the order of the lines', () => {
+  it('adds fractional quantities exactly, and takes the sample spread of the gaps from integer sums', async () => {
+    const { ws: w, dir: d, cleanup: c } = await tempWorkspace();
+    try {
+      await ingestFile(
+        w,
+        writeText(
+          d,
+          's.csv',
+          'order_id,customer_id,date,quantity,amount\n' +
+            'O1,A,2024-01-01,0.1,1\nO2,A,2024-01-02,0.2,1\nO3,A,2024-01-05,0.4,1\n',
+        ),
+      );
+      const [a] = await w.all(profileSql(), ['2024-01-05']);
+      // 0.1 + 0.2 + 0.4 is 0.7 in decimals; in doubles, in this order, 0.7000000000000001.
+      expect(a?.['items']).toBe(0.7);
+      // Gaps 1 and 3 days: mean 2, sample sd sqrt(((1 − 2)² + (3 − 2)²) / 1) = sqrt(2).
+      expect(a?.['ipi_std_days']).toBe(Math.sqrt(2));
+    } finally {
+      c();
+    }
+  });
+});

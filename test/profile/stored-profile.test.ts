@@ -9,9 +9,11 @@ import { PREDICT_DEFAULTS } from '../../src/predict/predict-defaults.js';
 import { MONTHLY_OVERVIEW_SQL, monthlyOverviewQuery } from '../../src/profile/monthly-overview.js';
 import { runProfile } from '../../src/profile/profile.js';
 import { profileSql } from '../../src/profile/profile-sql.js';
-import { STORED_PROFILE_TABLE, storedProfileAt } from '../../src/profile/stored-profile.js';
+import { STORED_PROFILE_TABLE, storedLinesAt, storedProfileAt } from '../../src/profile/stored-profile.js';
+import { writeProfile } from '../../src/profile/write-profile.js';
 import { recommendAll } from '../../src/recommend/recommend.js';
 import { demoWorkspace } from '../campaigns/demo-workspace.js';
+import { writeText } from '../helpers/fixtures.js';
 
 // The stored profile and monthly overview are shortcuts for the readers: they must equal, row for row, what
 // the profile SQL and the overview SQL compute from the sales directly, and be ignored once they are stale.
@@ -51,8 +53,24 @@ describe('the profile stored by analyze, predict and recommend', () => {
   });
 
   it('after predict and recommend: gains their columns, still equal to the direct computation', async () => {
+    // A mark in a line-level column survives predict: predict joins its columns to the stored line-level
+    // columns instead of aggregating the sales lines again.
+    const id = String(await ws.scalar(`SELECT min(customer_id) FROM ${STORED_PROFILE_TABLE}`));
+    const mark = `UPDATE ${STORED_PROFILE_TABLE} SET orders = orders + $2 WHERE customer_id = $1`;
+    const orders = `SELECT orders FROM ${STORED_PROFILE_TABLE} WHERE customer_id = $1`;
+    const before = Number(await ws.scalar(orders, [id]));
+    await ws.run(mark, [id, 1000]);
     await predict(ws, { ...PREDICT_DEFAULTS, asOf: AS_OF });
     expect(await storedProfileAt(ws, AS_OF)).toMatchObject({ predictions: true, recommendations: false });
+    expect(Number(await ws.scalar(orders, [id]))).toBe(before + 1000);
+    await ws.run(mark, [id, -1000]);
+    expect(
+      await difference(
+        `SELECT * FROM ${STORED_PROFILE_TABLE}`,
+        profileSql({ segments: true, predictions: true }),
+        [AS_OF],
+      ),
+    ).toBe(0);
     await recommendAll(ws, { asOf: AS_OF, top: 3 });
     const groups = { segments: true, predictions: true, recommendations: true };
     expect(await storedProfileAt(ws, AS_OF)).toEqual(groups);
@@ -82,6 +100,7 @@ describe('the profile stored by analyze, predict and recommend', () => {
     );
     await ingestFile(ws, file);
     expect(await storedProfileAt(ws, AS_OF)).toBeUndefined();
+    expect(await storedLinesAt(ws, AS_OF)).toBe(false);
     expect((await monthlyOverviewQuery(ws, AS_OF)).sql).toBe(MONTHLY_OVERVIEW_SQL);
     const summary = await runProfile(ws, { asOf: AS_OF });
     expect(summary.customers).toBeGreaterThan(500);
@@ -96,5 +115,36 @@ describe('the profile stored by analyze, predict and recommend', () => {
     expect(
       Number(await ws.scalar(`SELECT orders FROM ${STORED_PROFILE_TABLE} WHERE customer_id = $1`, [id])),
     ).toBe(before + 1);
+  }, 60_000);
+
+  it('a load of later lines: the stored profile is stale, its line-level columns are not and serve the date', async () => {
+    const id = String(await ws.scalar(`SELECT max(customer_id) FROM sales WHERE customer_id IS NOT NULL`));
+    const file = join(dir, 'later.csv');
+    writeFileSync(
+      file,
+      `order_id,customer_id,date,sku,quantity,amount\nLATER-1,${id},2026-01-05 12:00:00,X1,1,10.00\n`,
+    );
+    await ingestFile(ws, file);
+    expect(await storedProfileAt(ws, AS_OF)).toBeUndefined();
+    expect(await storedLinesAt(ws, AS_OF)).toBe(true);
+    const groups = { segments: true, predictions: true, recommendations: true };
+    expect(await writeProfile(ws, AS_OF, groups, { table: 't_joined', temp: true })).toEqual({
+      reused: true,
+    });
+    expect(await difference(`SELECT * FROM t_joined`, profileSql(groups), [AS_OF])).toBe(0);
+    // The new line is after the date: the customer's orders there are those of the stored profile.
+    const orders = `SELECT orders FROM t_joined WHERE customer_id = $1`;
+    expect(await ws.scalar(orders, [id])).toBe(
+      await ws.scalar(`SELECT orders FROM ${STORED_PROFILE_TABLE} WHERE customer_id = $1`, [id]),
+    );
+    // A customers file changes the region column: the line-level columns are then computed again.
+    await ingestFile(ws, writeText(dir, 'customers.csv', `customer_id,region\n${id},Новая область\n`));
+    expect(await storedLinesAt(ws, AS_OF)).toBe(false);
+    expect(await writeProfile(ws, AS_OF, groups, { table: 't_joined', temp: true })).toEqual({
+      reused: false,
+      partitions: 1,
+    });
+    expect(await ws.scalar(`SELECT region FROM t_joined WHERE customer_id = $1`, [id])).toBe('Новая область');
+    expect(await difference(`SELECT * FROM t_joined`, profileSql(groups), [AS_OF])).toBe(0);
   }, 60_000);
 });
