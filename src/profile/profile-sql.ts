@@ -113,8 +113,7 @@ function withGroupsSql(source: string, options: ProfileGroupOptions): string {
     ...(options.recommendations ? RECOMMENDATION_METRICS : []),
   ];
   const snapshotJoin = options.segments
-    ? `LEFT JOIN (SELECT cs.* FROM customer_snapshots cs JOIN snapshots sn USING (snapshot_id)
-                 WHERE sn.as_of = CAST($1 AS DATE)) cs ON cs.customer_id = d.customer_id`
+    ? `LEFT JOIN (SELECT * FROM customer_snapshots WHERE as_of = CAST($1 AS DATE)) cs ON cs.customer_id = d.customer_id`
     : '';
   const predictionJoin = options.predictions
     ? `LEFT JOIN predictions pr ON pr.customer_id = d.customer_id AND pr.as_of = CAST($1 AS DATE)`
