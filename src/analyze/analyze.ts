@@ -1,6 +1,7 @@
 import type { Workspace } from '../db/workspace.js';
 import { recordRun } from '../db/runs.js';
 import { precomputeForReaders } from '../profile/precompute.js';
+import { prepareProfileLines } from '../profile/write-profile.js';
 import { InputError } from '../errors.js';
 import { resolveAsOf } from '../profile/as-of.js';
 import { DEFAULT_ABC_XYZ, type AbcXyzOptions } from '../segments/abc-xyz.js';
@@ -93,6 +94,13 @@ export async function analyze(ws: Workspace, options: AnalyzeOptions = {}): Prom
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   try {
+    await chain.release();
+    // Rows written since the last checkpoint stay in memory until one: write them out before the profile.
+    await ws.run('CHECKPOINT');
+    options.onProgress?.({ phase: 'profile', done: 0, total: 1 });
+    // The customers' line-level metrics at the date do not depend on the analysis: computed before the
+    // transaction, which then only joins the new analysis columns to them.
+    await prepareProfileLines(ws, asOf);
     await ws.transaction(async () => {
       await publishAnalysis(ws, { snapshots, plan, chain, optionsKey });
       await ws.run(
@@ -109,7 +117,6 @@ export async function analyze(ws: Workspace, options: AnalyzeOptions = {}): Prom
         seconds(),
       ]);
       await recordRun(ws, 'analyze', { as_of: asOf, months }, started);
-      options.onProgress?.({ phase: 'profile', done: 0, total: 1 });
       await precomputeForReaders(ws, asOf);
     });
   } finally {

@@ -37,6 +37,8 @@ export interface ChainResult {
   written: Map<string, { staged: string; customers: number; thresholds: Thresholds; salesVersion: string }>;
   /** The last month end of the chain, whose table is the state a later refresh continues from. */
   state: { asOf: string; salesVersion: string } | null;
+  /** Drops the chain's temporary tables (their memory is then free for what follows). */
+  release(): Promise<void>;
   /** Drops the chain's temporary tables, and staged tables left unpublished. */
   cleanup(): Promise<void>;
 }
@@ -67,13 +69,16 @@ export async function runChain(
     STEP_THRESHOLDS,
     STEP_ABC,
   ]);
-  const cleanup = async (): Promise<void> => {
+  const release = async (): Promise<void> => {
     for (const t of temps) await ws.run(`DROP TABLE IF EXISTS ${t}`);
+  };
+  const cleanup = async (): Promise<void> => {
+    await release();
     for (const w of written.values()) await ws.run(`DROP TABLE IF EXISTS ${w.staged}`);
     await ws.run(`DROP TABLE IF EXISTS ${STAGED_NETS}`);
     await ws.run(`DROP TABLE IF EXISTS ${STAGED_GAPS}`);
   };
-  if (o.plan.computed.length === 0) return { written, state: null, cleanup };
+  if (o.plan.computed.length === 0) return { written, state: null, release, cleanup };
   try {
     await ensureLabelTypes(ws);
     const toWrite = new Set(o.plan.computed);
@@ -161,6 +166,7 @@ export async function runChain(
     return {
       written,
       state: stateAsOf ? { asOf: stateAsOf, salesVersion: await salesVersionAt(ws, stateAsOf) } : null,
+      release,
       cleanup,
     };
   } catch (error) {

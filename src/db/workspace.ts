@@ -13,6 +13,9 @@ import { forcedPartitions } from './partitions.js';
 
 export const DEFAULT_WORKSPACE = 'clientele.duckdb';
 
+/** Below this much engine memory a workspace runs DuckDB on one thread (see Workspace.open). */
+const SMALL_ENGINE = 1e9;
+
 export type Params = readonly DuckDBValue[];
 
 export interface OpenOptions {
@@ -68,6 +71,9 @@ export class Workspace {
       temp_directory: spill,
       max_temp_directory_size: `${Math.floor(budget.spillBytes)}B`,
     };
+    // Each thread fills a row group of every column it writes (~120 k rows) before it can spill: under a
+    // small budget one thread leaves room for the work itself.
+    if (budget.engineBytes < SMALL_ENGINE) config['threads'] = '1';
     if (options.readOnly) config['access_mode'] = 'READ_ONLY';
     let instance: DuckDBInstance;
     try {

@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { rmSync, readdirSync } from 'node:fs';
+import { isResourceError } from '../db/resource-error.js';
 import { InputError, errorMessage } from '../errors.js';
 import { ident, literal } from '../db/sql.js';
 import type { Workspace } from '../db/workspace.js';
@@ -154,6 +155,7 @@ async function load(
     try {
       await ws.run(stageSql(kind, source, mapping, rules, target));
     } catch (error) {
+      if (isResourceError(error)) throw error;
       throw new InputError(
         `${source.file} could not be read: ${(errorMessage(error).split('\n')[0] ?? '').trim()}`,
       );

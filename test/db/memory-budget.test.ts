@@ -10,6 +10,7 @@ import { ingestFile } from '../../src/ingest/load.js';
 import { cli } from '../helpers/cli.js';
 import { storedAnalysis } from '../helpers/stored-analysis.js';
 import { DATA, tempDir } from '../helpers/workspace.js';
+import { generateDemo } from '../../src/demo/index.js';
 
 describe('the memory budget', () => {
   it('is a third of the machine by default, never more than the machine has', () => {
@@ -45,12 +46,12 @@ describe('the memory budget', () => {
   });
 });
 
-// Online Retail's analysis needs more than an 80 MB budget (48 MB for the engine): with no room to spill it
-// stops with one sentence and changes nothing; with room to spill it completes, with the same results as with
-// the machine's budget.
-describe('an analysis larger than its budget', () => {
+// Small budgets. The stores of the first test hold 200,000 demo sales lines, the second Online Retail's 541,909:
+// with a 64 MB budget (38 MB for the engine) and no room to spill, the first stops with one sentence and
+// changes nothing; the second completes (in customer partitions, on one engine thread) with exactly the
+// results of a run with the machine's budget, and the budget in use is reported.
+describe('an analysis under a small budget', () => {
   const { dir, cleanup } = tempDir();
-  const path = join(dir, 'small.duckdb');
   let reference: Record<string, string[]>;
   beforeAll(async () => {
     const ws = await Workspace.open(join(dir, 'reference.duckdb'));
@@ -58,17 +59,25 @@ describe('an analysis larger than its budget', () => {
     await analyze(ws, { months: 6 });
     reference = await storedAnalysis(ws);
     ws.close();
-    const small = await Workspace.open(path);
-    await ingestFile(small, `${DATA}online_retail/online_retail.csv`);
-    small.close();
   });
   afterAll(() => cleanup());
 
   it('stops with one sentence when it may not spill, leaving the workspace as it was', async () => {
-    const ws = await Workspace.open(path, { memoryLimit: '80MB', spillLimit: '1MB' });
+    const path = join(dir, 'demo.duckdb');
+    const demo = await generateDemo({
+      customers: 20_000,
+      seed: 4,
+      outDir: join(dir, 'demo'),
+      format: 'csv',
+      threads: 1,
+    });
+    const setup = await Workspace.open(path);
+    await ingestFile(setup, demo.files.sales);
+    setup.close();
+    const ws = await Workspace.open(path, { memoryLimit: '64MB', spillLimit: '1MB' });
     let error: unknown;
     try {
-      await analyze(ws, { months: 6 });
+      await analyze(ws);
     } catch (e) {
       error = ws.explain(e);
     } finally {
@@ -90,19 +99,23 @@ describe('an analysis larger than its budget', () => {
     expect(existsSync(`${path}.spill`) ? readdirSync(`${path}.spill`) : []).toEqual([]);
   });
 
-  it('completes by spilling, with the results of an unbounded run, and reports its budget', async () => {
-    const ws = await Workspace.open(path, { memoryLimit: '80MB' });
+  it('completes under 64 MB with the results of an unbounded run, and reports its budget', async () => {
+    const path = join(dir, 'retail.duckdb');
+    const setup = await Workspace.open(path);
+    await ingestFile(setup, `${DATA}online_retail/online_retail.csv`);
+    setup.close();
+    const ws = await Workspace.open(path, { memoryLimit: '64MB' });
     try {
       await analyze(ws, { months: 6 });
       expect(await storedAnalysis(ws)).toEqual(reference);
     } finally {
       ws.close();
     }
-    const status = await cli('status', '--json', '--workspace', path, '--memory-limit', '80MB');
+    const status = await cli('status', '--json', '--workspace', path, '--memory-limit', '64MB');
     expect(status.code, status.err).toBe(0);
     expect(JSON.parse(status.out).memory).toEqual({
-      budget_bytes: 80e6,
-      engine_bytes: 80e6 * ENGINE_SHARE,
+      budget_bytes: 64e6,
+      engine_bytes: 64e6 * ENGINE_SHARE,
       source: 'option',
       spill_folder: `${path}.spill`,
       spill_limit_bytes: expect.any(Number),
