@@ -160,8 +160,13 @@ export class Workspace {
     }
   }
 
+  /** Whether a table or a view of this name exists (e.g. `snapshot_predictions` is a view). */
   async tableExists(name: string): Promise<boolean> {
-    const n = await this.scalar(`SELECT count(*) FROM duckdb_tables() WHERE table_name = $1`, [name]);
+    const n = await this.scalar(
+      `SELECT (SELECT count(*) FROM duckdb_tables() WHERE table_name = $1)
+         + (SELECT count(*) FROM duckdb_views() WHERE view_name = $1 AND NOT internal)`,
+      [name],
+    );
     return Number(n) > 0;
   }
 
