@@ -92,7 +92,7 @@ export async function predictSnapshots(
     }
     onProgress?.({ phase: 'snapshots', done: todo.length, total: todo.length });
   }
-  const computed = todo.map((t) => t.asOf);
+  const computed = todo.map((t) => t.asOf).sort();
   const predicted = await predictedSnapshotCount(ws);
   await recordRun(
     ws,

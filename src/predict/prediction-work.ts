@@ -67,11 +67,14 @@ export class PredictionWork {
   }
 
   static async open(ws: Workspace): Promise<PredictionWork> {
+    await ws.run(`CREATE OR REPLACE TEMP TABLE cl_predict_by_id AS
+      SELECT customer_id, day, exact_value FROM (${TRANSACTIONS_SQL})`);
     await ws.run(`CREATE OR REPLACE TEMP TABLE cl_predict_keys AS
       SELECT CAST(row_number() OVER (ORDER BY customer_id) AS INTEGER) AS ckey, customer_id
-      FROM (SELECT DISTINCT customer_id FROM (${TRANSACTIONS_SQL}))`);
+      FROM (SELECT DISTINCT customer_id FROM cl_predict_by_id)`);
     await ws.run(`CREATE OR REPLACE TEMP TABLE cl_predict_tx AS
-      SELECT k.ckey, t.day, t.exact_value FROM (${TRANSACTIONS_SQL}) t JOIN cl_predict_keys k USING (customer_id)`);
+      SELECT k.ckey, t.day, t.exact_value FROM cl_predict_by_id t JOIN cl_predict_keys k USING (customer_id)`);
+    await ws.run(`DROP TABLE cl_predict_by_id`);
     const customers = Number(await ws.scalar(`SELECT count(*) FROM cl_predict_keys`));
     return new PredictionWork(ws, partitionsFor(ws, customers * BYTES_PER_CUSTOMER));
   }
