@@ -4,7 +4,8 @@ import { precomputeForReaders } from '../profile/precompute.js';
 import { checkClvOptions } from '../models/index.js';
 import { resolveAsOf } from '../profile/as-of.js';
 import type { AnyParams, PurchaseModelName } from './models.js';
-import { FIT_UNIT, PredictionWork, predictionOptions, type DateFit } from './prediction-work.js';
+import { FIT_UNIT } from './date-model.js';
+import { PredictionWork, predictionOptions, type DateFit } from './prediction-work.js';
 import { UNIT_DAYS, type UnitName } from './time-unit.js';
 
 export { predictSnapshots } from './predict-snapshots.js';

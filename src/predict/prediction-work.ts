@@ -3,22 +3,11 @@ import { appendColumns } from '../db/append-columns.js';
 import { readColumns } from '../db/columns.js';
 import { partitionsFor, type Partitions } from '../db/partitions.js';
 import type { Workspace } from '../db/workspace.js';
-import {
-  customerSummary,
-  fitGammaGamma,
-  type FitResult,
-  type GammaGammaParams,
-  type PurchaseFit,
-} from '../models/index.js';
-import { checkSpendParams, expectedSpendSql } from './expected-spend-sql.js';
-import { PURCHASE_MODEL_ENTRIES, type AnyParams, type PurchaseModelEntry } from './models.js';
-import { patternValues } from './pattern-values.js';
+import { fitDate, type DateInputs, type DateModel } from './date-model.js';
+import { expectedSpendSql } from './expected-spend-sql.js';
+import { PURCHASE_MODEL_ENTRIES, type PurchaseModelEntry } from './models.js';
 import type { PredictOptions } from './predict.js';
 import { SUMMARY_COLUMNS, TRANSACTIONS_SQL } from './summary.js';
-import { MODEL_UNIT, UNIT_DAYS, type UnitName } from './time-unit.js';
-
-/** The unit the purchase models are fitted in. */
-export const FIT_UNIT: UnitName = 'week';
 
 /** Working set of one customer at one date (summary row, group-by and join state, the stored row), in bytes. */
 const BYTES_PER_CUSTOMER = 256;
@@ -34,37 +23,38 @@ export function predictionOptions(o: Omit<PredictOptions, 'asOf'>): Omit<Predict
   };
 }
 
+/** One date's inputs as read from the database, and the work tables that hold its customers' summaries. */
+export interface PreparedDate {
+  inputs: DateInputs;
+  summary: string;
+  values: string;
+}
+
 /** The models fitted at one date, whose per-customer rows `rowsSql` gives. */
-export interface DateFit {
+export interface DateFit extends DateModel {
   asOf: string;
   options: Omit<PredictOptions, 'asOf'>;
   entry: PurchaseModelEntry;
-  fit: PurchaseFit<AnyParams>;
-  spendFit: FitResult<GammaGammaParams>;
-  /** Customers with a first transaction on or before the date. */
-  customers: number;
+  tables: { summary: string; values: string };
 }
 
 /**
  * The work of one prediction run in temp tables: the model's transactions (all non-return lines of a customer
  * on one day, TRANSACTIONS_SQL) reduced once from the sales lines, with an integer customer key (`ckey`, in
  * customer_id order), from which each date's summary is computed without scanning the sales again. At a date
- * (`fitAt`), the per-customer summary stays in the database; only the distinct (x, t_x, T) patterns with their
- * counts, and the distinct (x, mx) of the repeat customers, move into JS for the fits; the per-pattern values go
- * back in bulk and `rowsSql` joins them to the customers. Customers are processed in `parts` partitions.
+ * (`prepare`) the per-customer summary stays in the database; only the distinct (x, t_x, T) patterns with their
+ * counts, and the distinct (x, mx) of the repeat customers, move into JS for the fits (`fitDate`); the
+ * per-pattern values go back in bulk (`store`) and `rowsSql` joins them to the customers. Customers are
+ * processed in `parts` partitions; each date has its own work tables, so that several dates can be in flight.
  */
 export class PredictionWork {
   private fitted: { key: string; fit: DateFit } | undefined;
+  private serial = 0;
 
   private constructor(
     private readonly ws: Workspace,
     readonly parts: Partitions,
   ) {}
-
-  /** The date of the fit whose values are in the database, if any. */
-  get fittedAt(): string | undefined {
-    return this.fitted?.fit.asOf;
-  }
 
   static async open(ws: Workspace): Promise<PredictionWork> {
     await ws.run(`CREATE OR REPLACE TEMP TABLE cl_predict_by_id AS
@@ -79,87 +69,112 @@ export class PredictionWork {
     return new PredictionWork(ws, partitionsFor(ws, customers * BYTES_PER_CUSTOMER));
   }
 
+  /** Drops every work table. */
   async close(): Promise<void> {
-    for (const t of ['cl_predict_keys', 'cl_predict_tx', 'cl_predict_summary', 'cl_predict_values']) {
-      await this.ws.run(`DROP TABLE IF EXISTS ${t}`);
-    }
+    const tables = await this.ws.all<{ name: string }>(
+      `SELECT table_name AS name FROM duckdb_tables() WHERE temporary AND starts_with(table_name, 'cl_predict_')`,
+    );
+    for (const { name } of tables) await this.ws.run(`DROP TABLE IF EXISTS ${name}`);
+    this.fitted = undefined;
   }
 
-  /**
-   * Fits the models on the data up to `asOf` and leaves the per-pattern values in the database for `rowsSql`.
-   * The last date's work is kept: asking again for the same date and options refits nothing.
-   */
+  /** The fit of the last `fitAt`, if it was at this date with these options. */
+  fittedAt(asOf: string, options: Omit<PredictOptions, 'asOf'>): DateFit | undefined {
+    return this.fitted?.key === JSON.stringify([asOf, predictionOptions(options)])
+      ? this.fitted.fit
+      : undefined;
+  }
+
+  /** Fits the models on the data up to `asOf` on this thread; the fit stays for `fittedAt`. */
   async fitAt(asOf: string, options: Omit<PredictOptions, 'asOf'>): Promise<DateFit> {
-    const key = JSON.stringify([asOf, predictionOptions(options)]);
-    if (this.fitted?.key === key) return this.fitted.fit;
+    const known = this.fittedAt(asOf, options);
+    if (known) return known;
+    const previous = this.fitted?.fit.tables;
     this.fitted = undefined;
+    if (previous) await this.release(previous);
+    const prepared = await this.prepare(asOf, options);
+    const fit = await this.store(prepared, fitDate(prepared.inputs));
+    this.fitted = { key: JSON.stringify([asOf, predictionOptions(options)]), fit };
+    return fit;
+  }
+
+  /** Computes the summary of every customer at `asOf` into a work table and reads the fits' inputs. */
+  async prepare(asOf: string, options: Omit<PredictOptions, 'asOf'>): Promise<PreparedDate> {
     const { ws } = this;
-    await ws.run(`CREATE OR REPLACE TEMP TABLE cl_predict_summary
+    const n = this.serial++;
+    const summary = `cl_predict_summary_${n}`;
+    await ws.run(`CREATE OR REPLACE TEMP TABLE ${summary}
       (ckey INTEGER, x INTEGER, tx_days INTEGER, t_days INTEGER, mx DOUBLE)`);
     for (let part = 0; part < this.parts.count; part++) {
       await ws.run(
-        `INSERT INTO cl_predict_summary SELECT ckey, ${SUMMARY_COLUMNS} FROM cl_predict_tx
+        `INSERT INTO ${summary} SELECT ckey, ${SUMMARY_COLUMNS} FROM cl_predict_tx
          WHERE day <= CAST($1 AS DATE) AND ${this.parts.filter('ckey', part)} GROUP BY ckey`,
         [asOf],
       );
     }
     const p = await readColumns(
       ws,
-      `SELECT x, tx_days, t_days, count(*) AS customers FROM cl_predict_summary
+      `SELECT x, tx_days, t_days, count(*) AS customers FROM ${summary}
        GROUP BY x, tx_days, t_days ORDER BY x, tx_days, t_days`,
       [],
       ['x', 'tx_days', 't_days', 'customers'],
     );
-    const { x, tx_days, t_days, customers } = p.numbers as Record<string, Float64Array>;
-    const days = UNIT_DAYS[FIT_UNIT];
-    const patterns = customerSummary({
-      timeUnit: MODEL_UNIT[FIT_UNIT],
-      x: x!,
-      tx: tx_days!.map((d) => d / days),
-      T: t_days!.map((d) => d / days),
-      weight: customers!,
-    });
-    const entry = PURCHASE_MODEL_ENTRIES[options.model];
-    const fit = entry.fit(patterns);
     const s = await readColumns(
       ws,
-      `SELECT x, mx, count(*) AS customers FROM cl_predict_summary WHERE x > 0 AND mx > 0
+      `SELECT x, mx, count(*) AS customers FROM ${summary} WHERE x > 0 AND mx > 0
        GROUP BY x, mx ORDER BY x, mx`,
       [],
       ['x', 'mx', 'customers'],
     );
-    const spend = s.numbers as Record<string, Float64Array>;
-    const spendFit = fitGammaGamma({ x: spend['x']!, mx: spend['mx']!, weight: spend['customers']! });
-    checkSpendParams(spendFit.params, x!.length > 0 ? x![0]! : 0);
-    const v = patternValues(entry.model, fit.params, patterns, options, FIT_UNIT, asOf);
-    await ws.run(`CREATE OR REPLACE TEMP TABLE cl_predict_values (x INTEGER, tx_days INTEGER, t_days INTEGER,
+    const col = (c: { numbers: Record<string, Float64Array> }, name: string) => c.numbers[name]!;
+    const inputs: DateInputs = {
+      asOf,
+      options: predictionOptions(options),
+      patterns: {
+        x: col(p, 'x'),
+        txDays: col(p, 'tx_days'),
+        tDays: col(p, 't_days'),
+        customers: col(p, 'customers'),
+      },
+      spend: { x: col(s, 'x'), mx: col(s, 'mx'), customers: col(s, 'customers') },
+    };
+    return { inputs, summary, values: `cl_predict_values_${n}` };
+  }
+
+  /** Puts the per-pattern values of a fitted date into its work table, for `rowsSql`. */
+  async store(prepared: PreparedDate, model: DateModel): Promise<DateFit> {
+    const { inputs, values } = prepared;
+    const { x, txDays, tDays } = inputs.patterns;
+    const v = model.values;
+    await this.ws.run(`CREATE OR REPLACE TEMP TABLE ${values} (x INTEGER, tx_days INTEGER, t_days INTEGER,
       expected_purchases DOUBLE, p_alive DOUBLE, p_no_purchase DOUBLE, discounted_purchases DOUBLE, wait_days DOUBLE)`);
-    const int = (a: Float64Array) => Int32Array.from(a);
-    await appendColumns(ws, 'cl_predict_values', [
-      int(x!),
-      int(tx_days!),
-      int(t_days!),
+    await appendColumns(this.ws, values, [
+      Int32Array.from(x),
+      Int32Array.from(txDays),
+      Int32Array.from(tDays),
       v.expected,
       v.alive,
       v.noPurchase,
       v.discounted,
       v.waitDays,
     ]);
-    const total = customers!.reduce((a, b) => a + b, 0);
-    const result: DateFit = {
-      asOf,
-      options: predictionOptions(options),
-      entry,
-      fit,
-      spendFit,
-      customers: total,
+    return {
+      ...model,
+      asOf: inputs.asOf,
+      options: inputs.options,
+      entry: PURCHASE_MODEL_ENTRIES[inputs.options.model],
+      tables: { summary: prepared.summary, values },
     };
-    this.fitted = { key, fit: result };
-    return result;
+  }
+
+  /** Drops the work tables of a date, unless they hold the fit kept for `fittedAt`. */
+  async release(tables: { summary: string; values: string }): Promise<void> {
+    if (this.fitted?.fit.tables.summary === tables.summary) return;
+    for (const t of [tables.summary, tables.values]) await this.ws.run(`DROP TABLE IF EXISTS ${t}`);
   }
 
   /**
-   * The per-customer predictions of the last `fitAt`, for the customers of partition `part`: customer_id, ckey
+   * The per-customer predictions of a fitted date, for the customers of partition `part`: customer_id, ckey
    * and the PREDICTION_COLUMNS. CLV = margin × expected spend × discounted expected purchases, the product in the
    * order of `customerLifetimeValue`.
    */
@@ -170,7 +185,7 @@ export class PredictionWork {
     const sql = `WITH c AS (
         SELECT s.ckey, v.expected_purchases, v.p_alive, v.p_no_purchase, v.discounted_purchases, v.wait_days,
           ${spend} AS expected_spend
-        FROM cl_predict_summary s JOIN cl_predict_values v USING (x, tx_days, t_days)
+        FROM ${fit.tables.summary} s JOIN ${fit.tables.values} v USING (x, tx_days, t_days)
         WHERE ${this.parts.filter('s.ckey', part)})
       SELECT k.customer_id, c.ckey, c.expected_purchases, c.p_alive, 1 - c.p_alive AS churn_risk, c.p_no_purchase,
         c.expected_spend, ${double('$2')} * c.expected_spend * c.discounted_purchases AS clv,
