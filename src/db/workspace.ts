@@ -168,10 +168,11 @@ export class Workspace {
     }
   }
 
-  /** Whether a table or a view of this name exists (`customer_snapshots` is a view over per-snapshot tables). */
+  /** Whether a table or a view of this name exists (`customer_snapshots` and `snapshot_predictions` are views). */
   async tableExists(name: string): Promise<boolean> {
     const n = await this.scalar(
-      `SELECT (SELECT count(*) FROM duckdb_tables() WHERE table_name = $1) + (SELECT count(*) FROM duckdb_views() WHERE view_name = $1)`,
+      `SELECT (SELECT count(*) FROM duckdb_tables() WHERE table_name = $1)
+         + (SELECT count(*) FROM duckdb_views() WHERE view_name = $1 AND NOT internal)`,
       [name],
     );
     return Number(n) > 0;

@@ -1,6 +1,5 @@
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerScript } from '../util/worker-script.js';
 import { BlockGenerator, type BlockConfig, type BlockOutput } from './block.js';
 
 /** Makes blocks, on this thread or on worker threads; the output never depends on which. */
@@ -23,18 +22,9 @@ interface Task {
   reject: (error: Error) => void;
 }
 
-/**
- * Worker threads that each build their own generator from the config. When this module runs from TypeScript
- * sources (tests, tsx) the worker registers the tsx loader first; the built package loads plain JavaScript.
- */
+/** Worker threads that each build their own generator from the config (see `workerScript`). */
 export function workerRunner(config: BlockConfig, threads: number): BlockRunner {
-  const self = fileURLToPath(import.meta.url);
-  const entry = new URL(`./block-worker${extname(self)}`, import.meta.url).href;
-  const load = `import(${JSON.stringify(entry)})`;
-  const script =
-    extname(self) === '.ts'
-      ? `import('tsx/esm/api').then((tsx) => { tsx.register(); return ${load}; })`
-      : load;
+  const script = workerScript(import.meta.url, 'block-worker');
   const queue: Task[] = [];
   const busy = new Map<Worker, Task>();
   const idle: Worker[] = [];

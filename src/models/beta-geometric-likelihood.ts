@@ -19,7 +19,9 @@ export function betaGeometricLogLikelihood(
   const a = theta[2]!;
   const b = theta[3]!;
   const shift = modified ? 1 : 0;
-  const { xValues, xIndex, x, tx, T, weight } = data;
+  const { xValues, xIndex, x, tx, T, weight, txValues, txIndex, TValues, TIndex } = data;
+  const logAlphaT = TValues.map((t) => Math.log(alpha + t));
+  const logAlphaTx = txValues.map((t) => Math.log(alpha + t));
   const m = xValues.length;
   const constant = new Float64Array(m);
   const logRatio = new Float64Array(m);
@@ -57,7 +59,7 @@ export function betaGeometricLogLikelihood(
     if (w === 0) continue;
     const k = xIndex[i]!;
     const rx = r + x[i]!;
-    const logT = Math.log(alpha + T[i]!);
+    const logT = logAlphaT[TIndex[i]!]!;
     const u1 = -rx * logT;
     const lr = logRatio[k]!;
     let ll: number;
@@ -66,7 +68,7 @@ export function betaGeometricLogLikelihood(
     if (lr === -Infinity) {
       ll = constant[k]! + u1;
     } else {
-      logTx = Math.log(alpha + tx[i]!);
+      logTx = logAlphaTx[txIndex[i]!]!;
       const u2 = lr - rx * logTx;
       const top = u1 > u2 ? u1 : u2;
       const e1 = Math.exp(u1 - top);

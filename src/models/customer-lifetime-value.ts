@@ -30,19 +30,30 @@ export function customerLifetimeValue<P>(
   expectedSpend: ArrayLike<number>,
   options: ClvOptions,
 ): Float64Array {
-  const { periods, periodLength } = options;
-  const discountRate = options.discountRate ?? 0;
+  checkClvOptions(options);
   const margin = options.margin ?? 1;
-  if (!(Number.isInteger(periods) && periods >= 1))
-    throw new InputError(`periods must be a positive integer, got ${periods}`);
-  if (!(periodLength > 0 && periodLength < Infinity))
-    throw new InputError(`periodLength must be > 0, got ${periodLength}`);
-  if (!(discountRate > -1 && discountRate < Infinity))
-    throw new InputError(`discountRate must be > -1, got ${discountRate}`);
-  if (!(margin >= 0 && margin <= 1)) throw new InputError(`margin must be in [0, 1], got ${margin}`);
   const n = summary.x.length;
   if (expectedSpend.length !== n)
     throw new InputError(`expectedSpend has ${expectedSpend.length} rows, summary ${n}`);
+  const purchases = discountedExpectedPurchases(model, params, summary, options);
+  return purchases.map((p, i) => margin * expectedSpend[i]! * p);
+}
+
+/**
+ * The factor of CLV that depends on (x, t_x, T) only, one value per summary row:
+ *   Σ_{k=1..K} [E(X(T, T+kΔ)) − E(X(T, T+(k−1)Δ))] / (1 + d)^k,
+ * so that CLV = margin · spend · this (`customerLifetimeValue`); the margin in `options` is not used.
+ */
+export function discountedExpectedPurchases<P>(
+  model: PurchaseModel<P>,
+  params: P,
+  summary: CustomerSummary,
+  options: ClvOptions,
+): Float64Array {
+  checkClvOptions(options);
+  const { periods, periodLength } = options;
+  const discountRate = options.discountRate ?? 0;
+  const n = summary.x.length;
   const discountedPurchases = new Float64Array(n);
   let previous: Float64Array = new Float64Array(n);
   for (let k = 1; k <= periods; k++) {
@@ -53,5 +64,19 @@ export function customerLifetimeValue<P>(
     }
     previous = cumulative;
   }
-  return discountedPurchases.map((purchases, i) => margin * expectedSpend[i]! * purchases);
+  return discountedPurchases;
+}
+
+/** Throws an `InputError` naming the first option of a CLV horizon that makes no sense. */
+export function checkClvOptions(options: ClvOptions): void {
+  const { periods, periodLength } = options;
+  const discountRate = options.discountRate ?? 0;
+  const margin = options.margin ?? 1;
+  if (!(Number.isInteger(periods) && periods >= 1))
+    throw new InputError(`periods must be a positive integer, got ${periods}`);
+  if (!(periodLength > 0 && periodLength < Infinity))
+    throw new InputError(`periodLength must be > 0, got ${periodLength}`);
+  if (!(discountRate > -1 && discountRate < Infinity))
+    throw new InputError(`discountRate must be > -1, got ${discountRate}`);
+  if (!(margin >= 0 && margin <= 1)) throw new InputError(`margin must be in [0, 1], got ${margin}`);
 }

@@ -27,7 +27,12 @@ export { gammaGamma, fitGammaGamma, type GammaGammaParams } from './gamma-gamma.
 export { ModelFitError, type ModelFitFailure } from './model-fit-error.js';
 
 // Predictions and validation
-export { customerLifetimeValue, type ClvOptions } from './customer-lifetime-value.js';
+export {
+  customerLifetimeValue,
+  discountedExpectedPurchases,
+  checkClvOptions,
+  type ClvOptions,
+} from './customer-lifetime-value.js';
 export { nextPurchaseTime, type NextPurchaseTime } from './next-purchase-time.js';
 export { expectedCumulativePurchases } from './expected-cumulative-purchases.js';
 export {

@@ -2,7 +2,7 @@ import { betaGeometricLogLikelihood } from './beta-geometric-likelihood.js';
 import type { CustomerSummary } from './customer-summary.js';
 import { fitPurchaseModel } from './fit-purchase-model.js';
 import { aliveExpectedPurchases } from './hypergeometric.js';
-import { checkHorizon, mapRows } from './map-rows.js';
+import { checkHorizon, mapRows, mapRowsSharingXT } from './map-rows.js';
 import { purchaseData, type PurchaseData } from './purchase-data.js';
 import { purchaseStarts } from './purchase-starts.js';
 import {
@@ -57,10 +57,10 @@ export const mbgNbd: PurchaseModel<MbgNbdParams> = {
     checkHorizon(t);
     checkParams(names, params);
     const { r, alpha, a, b } = params;
-    return mapRows(
+    return mapRowsSharingXT(
       summary,
-      (x, tx, T) =>
-        probabilityAlive(params, x, tx, T) * aliveExpectedPurchases(a, b + x + 1, r + x, alpha + T, t),
+      (x, T) => aliveExpectedPurchases(a, b + x + 1, r + x, alpha + T, t),
+      (x, tx, T, alive) => probabilityAlive(params, x, tx, T) * alive,
     );
   },
   probabilityAlive(params, summary) {

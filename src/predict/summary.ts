@@ -18,19 +18,24 @@ export const TRANSACTIONS_SQL = `SELECT customer_id, CAST(ts AS DATE) AS day, CA
   FROM sales WHERE customer_id IS NOT NULL AND amount >= 0 GROUP BY 1, 2`;
 
 /**
- * Per customer whose first transaction is on or before the calibration end ($1): x = transaction days − 1,
- * tx = last − first transaction day, T = calibration end − first transaction day (days), mx = mean value of the
- * repeat transactions (the first excluded; summed in exact decimals, so the result does not depend on the order in
- * which parallel threads add), and the holdout transaction days up to $2.
+ * The model summary of one customer's transactions (`day`, `exact_value`) up to the calibration end ($1): x =
+ * transaction days − 1, tx_days = last − first transaction day, t_days = calibration end − first transaction day,
+ * mx = mean value of the repeat transactions (the first excluded; summed in exact decimals, so the result does not
+ * depend on the order in which parallel threads add; NULL when x = 0). Aggregates over rows grouped by customer.
  */
-export const SUMMARY_SQL = `WITH t AS (${TRANSACTIONS_SQL})
-  SELECT customer_id,
-    count(*) FILTER (WHERE day <= CAST($1 AS DATE)) - 1 AS x,
+export const SUMMARY_COLUMNS = `count(*) FILTER (WHERE day <= CAST($1 AS DATE)) - 1 AS x,
     date_diff('day', min(day), max(day) FILTER (WHERE day <= CAST($1 AS DATE))) AS tx_days,
     date_diff('day', min(day), CAST($1 AS DATE)) AS t_days,
     CASE WHEN count(*) FILTER (WHERE day <= CAST($1 AS DATE)) > 1
       THEN CAST(sum(exact_value) FILTER (WHERE day <= CAST($1 AS DATE)) - arg_min(exact_value, day) AS DOUBLE)
-           / (count(*) FILTER (WHERE day <= CAST($1 AS DATE)) - 1) END AS mx,
+           / (count(*) FILTER (WHERE day <= CAST($1 AS DATE)) - 1) END AS mx`;
+
+/**
+ * Per customer whose first transaction is on or before the calibration end ($1): the summary (SUMMARY_COLUMNS),
+ * and the holdout transaction days up to $2.
+ */
+export const SUMMARY_SQL = `WITH t AS (${TRANSACTIONS_SQL})
+  SELECT customer_id, ${SUMMARY_COLUMNS},
     count(*) FILTER (WHERE day > CAST($1 AS DATE) AND day <= CAST($2 AS DATE)) AS holdout,
     date_diff('day', DATE '1970-01-01', min(day)) AS first_day,
     strftime(max(day) FILTER (WHERE day <= CAST($1 AS DATE)), '%Y-%m-%d') AS last_day

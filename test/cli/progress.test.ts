@@ -37,7 +37,7 @@ describe('progress on the terminal', () => {
     const ws = join(dir, 'a.duckdb');
     const phases: [string[], RegExp][] = [
       [['ingest', join(DATA, 'cdnow/cdnowElog.csv')], /\r(reading|loading|checking) \[/],
-      [['analyze', '--months', '3'], /\ranalyzing \[/],
+      [['analyze', '--months', '3'], /\rmonths \[.*\d+\/\d+ months/],
       [['predict', '--snapshots'], /\rfitting \[.*\rsnapshots \[[#.]+\] +0% 0\/\d+ snapshots/s],
       [['recommend'], /\rrecommending \[/],
       [['profile'], /\rprofiling \[/],

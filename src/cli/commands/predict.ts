@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
-import { predict, predictSnapshots, type PredictReport } from '../../predict/predict.js';
+import { predict, type PredictReport } from '../../predict/predict.js';
+import { predictSnapshots } from '../../predict/predict-snapshots.js';
+import { PredictionWork } from '../../predict/prediction-work.js';
 import { requireAnalysis } from '../../analyze/analyze.js';
 import { parseModel, PURCHASE_MODELS, type PurchaseModelName } from '../../predict/models.js';
 import { HORIZON_MAX, PREDICT_DEFAULTS } from '../../predict/predict-defaults.js';
@@ -33,8 +35,9 @@ export function registerPredict(program: Command, ctx: Context): void {
     )
     .option(
       '--snapshots',
-      'also predict at every snapshot of the analysis (each fitted on its own past), for the CLV history',
+      'also predict at every snapshot of the analysis (each fitted on its own past), for the CLV history; snapshots whose stored predictions are still valid are kept',
     )
+    .option('--full', 'with --snapshots: recompute every snapshot, also those that could be kept')
     .option('--out <file>', 'write one row per customer to a .csv, .xlsx, .parquet or .json file')
     .option('--json', 'print as JSON');
   workspaceOption(cmd).action(
@@ -47,6 +50,7 @@ export function registerPredict(program: Command, ctx: Context): void {
         discountRate: string;
         margin: string;
         snapshots?: boolean;
+        full?: boolean;
         out?: string;
         json?: boolean;
       },
@@ -72,14 +76,26 @@ export function registerPredict(program: Command, ctx: Context): void {
       const progress = commandProgress(ctx, opts);
       await ctx.withWorkspace(command, async (ws) => {
         const options = { model: model as PurchaseModelName, horizon, unit, discountRate, margin };
-        const report = await withQueryProgress(ws, 'fitting', progress.listener, () =>
-          predict(ws, { ...options, asOf: opts.asOf }),
-        ).finally(() => progress.end());
-        if (opts.snapshots) {
-          await requireAnalysis(ws);
-          report.snapshots_predicted = await predictSnapshots(ws, options, progress.listener).finally(() =>
-            progress.end(),
+        if (opts.full && !opts.snapshots) throw new InputError('--full goes with --snapshots.');
+        if (opts.snapshots) await requireAnalysis(ws);
+        const work = await PredictionWork.open(ws);
+        let report: PredictReport;
+        try {
+          report = await withQueryProgress(ws, 'fitting', progress.listener, () =>
+            predict(ws, { ...options, asOf: opts.asOf }, work),
           );
+          if (opts.snapshots) {
+            const s = await predictSnapshots(ws, options, progress.listener, {
+              work,
+              full: opts.full === true,
+            });
+            report.snapshots_predicted = s.predicted;
+            report.snapshots_computed = s.computed;
+            report.snapshots_kept = s.kept;
+          }
+        } finally {
+          progress.end();
+          await work.close();
         }
         await answerTable(
           ctx,
@@ -106,6 +122,10 @@ function describePredict(r: PredictReport): string {
     .join(', ')}
   expected purchases ${fmtNum(r.totals.expected_purchases, 0)} · CLV ${fmtNum(r.totals.clv, 0)} (margin ${r.margin}, discount ${r.discount_rate} per ${r.unit})
   expected customers still alive ${fmtNum(r.totals.expected_alive, 0)}; churn risk above 50 %: ${fmtInt(r.churn_risk_over_half)}
-Write every customer with --out predictions.csv; the profile now includes these columns.
+${
+  r.snapshots_computed === undefined
+    ? ''
+    : `  snapshots: ${fmtInt(r.snapshots_computed.length)} computed, ${fmtInt(r.snapshots_kept?.length ?? 0)} kept (stored predictions still valid); ${fmtInt(r.snapshots_predicted ?? 0)} with predictions\n`
+}Write every customer with --out predictions.csv; the profile now includes these columns.
 `;
 }

@@ -124,6 +124,9 @@ export interface PredictResult {
   totals: { expected_purchases: number; clv: number; expected_alive: number };
   churn_risk_over_half: number;
   snapshots_predicted: number | null;
+  /** Snapshot dates (YYYY-MM-DD) computed by this job, and those whose stored predictions were kept. */
+  snapshots_computed?: string[];
+  snapshots_kept?: string[];
 }
 
 /** What the analysis job reports when done (the parts the pages show). */
