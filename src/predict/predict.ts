@@ -1,4 +1,5 @@
 import type { Workspace } from '../db/workspace.js';
+import { storeAnalysisAggregates } from '../analyze/store-aggregates.js';
 import { recordRun } from '../db/runs.js';
 import { precomputeForReaders } from '../profile/precompute.js';
 import {
@@ -97,6 +98,7 @@ export async function predict(ws: Workspace, o: PredictOptions): Promise<Predict
     );
     await recordRun(ws, 'predict', { as_of: asOf, model: o.model }, started);
     await precomputeForReaders(ws, asOf);
+    await storeAnalysisAggregates(ws);
   });
   let totalExpected = 0;
   let totalClv = 0;
@@ -208,5 +210,6 @@ export async function predictSnapshots(
   await ws.run(`CREATE OR REPLACE TABLE snapshot_predictions AS SELECT * FROM cl_snapshot_predictions`);
   await ws.run(`DROP TABLE cl_snapshot_predictions`);
   await recordRun(ws, 'predict --snapshots', { model: o.model, snapshots: done }, started);
+  await storeAnalysisAggregates(ws, { predictions: true });
   return done;
 }
