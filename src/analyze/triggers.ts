@@ -79,22 +79,28 @@ export async function triggersQuery(
         }),
       };
     }
-    // Still in the stage: every customer there but those whose stage changed since the previous snapshot.
-    const sql = `SELECT ${COLUMNS.replace('p.stage', 'c.stage')}
+    // Still in the stage: every customer there but those whose stage changed since the previous snapshot. A page
+    // is cut reading the revenue alone; only its customers' rows are then read.
+    const still = (page: string): string => `SELECT customer_id FROM customer_snapshots
+      WHERE snapshot_id = $1 AND stage = $2
+        AND customer_id NOT IN (SELECT customer_id FROM ${MOVES} WHERE as_of = CAST($3 AS DATE)) ${page}`;
+    const list = (page: string): string => `SELECT ${COLUMNS.replace('p.stage', 'c.stage')}
       FROM customer_snapshots c LEFT JOIN customers cu ON cu.customer_id = c.customer_id
-      WHERE c.snapshot_id = $1 AND c.stage = $2
-        AND c.customer_id NOT IN (SELECT customer_id FROM ${MOVES} WHERE as_of = CAST($3 AS DATE))
+      WHERE c.snapshot_id = $1 AND c.customer_id IN (${still(page)})
       ${ORDER}`;
     const params = [to.snapshot_id, options.toStage, to.as_of];
     return {
       ...months,
-      sql,
+      sql: list(''),
       params,
       count: {
         sql: `SELECT ${src.count} FROM ${src.from} WHERE snapshot_id = $1 AND from_stage = $2 AND stage = $2`,
         params: [to.snapshot_id, options.toStage],
       },
-      page: (limit, offset) => ({ sql: `${sql} ${cut(limit, offset)}`, params }),
+      page: (limit, offset) => ({
+        sql: list(`ORDER BY revenue DESC, customer_id ${cut(limit, offset)}`),
+        params,
+      }),
     };
   }
   const sql = `SELECT ${COLUMNS}

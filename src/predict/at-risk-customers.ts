@@ -13,18 +13,20 @@ export function atRiskSql(snapshotId: number | null, page?: { limit: number; off
        cs.recency_days`
       : `CAST(NULL AS VARCHAR) AS stage, CAST(NULL AS VARCHAR) AS rfm_segment, CAST(NULL AS BIGINT) AS orders,
        CAST(NULL AS DOUBLE) AS revenue, CAST(NULL AS INTEGER) AS recency_days`;
+  // The snapshot rows of the page's customers by an inner join, which looks them up (the page is the hash
+  // join's build side); a left join would read every customer of the snapshot.
   const join =
     snapshotId !== null
-      ? `LEFT JOIN (SELECT * FROM customer_snapshots WHERE snapshot_id = ${Math.trunc(snapshotId)}) cs
-         ON cs.customer_id = p.customer_id`
+      ? `LEFT JOIN (SELECT cs.* FROM customer_snapshots cs JOIN page USING (customer_id)
+           WHERE cs.snapshot_id = ${Math.trunc(snapshotId)}) cs ON cs.customer_id = p.customer_id`
       : '';
   const order = 'ORDER BY value_at_risk DESC, p.clv DESC, p.customer_id';
   const cut = page ? `${order} LIMIT ${Math.trunc(page.limit)} OFFSET ${Math.trunc(page.offset)}` : '';
-  return `SELECT p.customer_id, c.name, c.email, c.phone,
+  return `WITH page AS (SELECT *, clv * churn_risk AS value_at_risk FROM predictions p WHERE churn_risk > $1 ${cut})
+  SELECT p.customer_id, c.name, c.email, c.phone,
     p.value_at_risk, p.clv, p.churn_risk, p.p_alive, p.expected_purchases, p.expected_spend,
     strftime(p.next_purchase_date, '%Y-%m-%d') AS next_purchase_date, ${snapshot}
-  FROM (SELECT *, clv * churn_risk AS value_at_risk FROM predictions p WHERE churn_risk > $1 ${cut}) p
-  LEFT JOIN customers c ON c.customer_id = p.customer_id ${join}
+  FROM page p LEFT JOIN customers c ON c.customer_id = p.customer_id ${join}
   ${order}`;
 }
 

@@ -7,6 +7,7 @@ import { literal } from '../../src/db/sql.js';
 import { Workspace } from '../../src/db/workspace.js';
 import { generateDemo } from '../../src/demo/index.js';
 import { ingestFile } from '../../src/ingest/load.js';
+import { atRiskSql } from '../../src/predict/at-risk-customers.js';
 import { PREDICT_DEFAULTS } from '../../src/predict/predict-defaults.js';
 import { predictWithHistory } from '../../src/predict/predict-with-history.js';
 import { createServer } from '../../src/server/create-server.js';
@@ -92,13 +93,15 @@ async function pageRequests(path: string): Promise<string[]> {
     '/api/products?limit=20&exclude=POST,M',
     '/api/predictions',
     '/api/predictions/at-risk?limit=20',
-    '/api/predictions/at-risk?limit=7&offset=5&min_risk=0.8',
+    '/api/predictions/at-risk?limit=7&offset=5&min_risk=0.01',
     '/api/structure',
     '/api/cohorts?metric=retention',
     '/api/rfm',
     `/api/rfm?as_of=${months[last - 3]}`,
     '/api/segments?kind=all&limit=5',
     '/api/segments?kind=rfm&segment=Champions&limit=20',
+    '/api/segments?kind=lifecycle&segment=asleep&stage=asleep,lost&limit=9&offset=4&sort=recency_days&order=asc',
+    '/api/segments?kind=abc&segment=B&limit=9&offset=4&sort=email',
     `/api/segments?kind=xyz&segment=none&limit=5&as_of=${months[last - 2]}`,
     '/api/flows',
     '/api/flows?by=rfm_segment',
@@ -179,6 +182,30 @@ describe('Online Retail: every page reads the same answers from the stored aggre
   it('answers as the routes do from the rows', async () => {
     expect(await expectSameAnswers(path, join(dir, 'direct.duckdb'))).toBeGreaterThan(60);
   }, 300_000);
+
+  it('cuts pages of the segments and the customers at risk as the whole lists are ordered', async () => {
+    const server = await createServer({ workspacePath: path, token: TOKEN });
+    const ws = await Workspace.open(path, { readOnly: true });
+    try {
+      const get = async (url: string) =>
+        (JSON.parse((await server.app.inject({ url, headers: AUTH })).body) as { rows: unknown[] }).rows;
+      const segment = '/api/segments?kind=rfm&segment=Promising&sort=recency_days&order=asc';
+      const whole = await get(`${segment}&limit=1000`);
+      expect(whole.length).toBeGreaterThan(20);
+      expect(whole.length).toBeLessThan(1000);
+      expect(await get(`${segment}&limit=9&offset=7`)).toEqual(whole.slice(7, 16));
+      const id = Number(await ws.scalar(`SELECT max(snapshot_id) FROM snapshots`));
+      // Every customer at risk joined to the contacts and the snapshot first, then ordered: the list before.
+      const atRisk = await ws.all(atRiskSql(id), [0.01]);
+      expect(atRisk.length).toBeGreaterThan(30);
+      expect(await get('/api/predictions/at-risk?limit=9&offset=21&min_risk=0.01')).toEqual(
+        atRisk.slice(21, 30),
+      );
+    } finally {
+      ws.close();
+      await server.close();
+    }
+  });
 
   it('keeps a move for every customer whose stage differs from the previous snapshot, and only those', async () => {
     const ws = await Workspace.open(path, { readOnly: true });
