@@ -120,16 +120,16 @@ export async function pivotQuery(
   // Each join is made only when a dimension or measure reads it: the previous snapshot's self-join alone is
   // most of the cost over all snapshots.
   const usePredictions = predictions && measures.some((m) => m.includes('clv') || m.includes('churn'));
-  const cells = [...used].some((d) => NOT_IN_CELLS.includes(d))
+  const src = [...used].some((d) => NOT_IN_CELLS.includes(d))
     ? ROWS
     : await snapshotSource(ws, usePredictions);
   const usePrevious = used.has('transition');
   const useRegion = used.has('region');
-  const base = cells.cells
+  const base = src.cells
     ? `SELECT c.*, sn.month, ${usePredictions ? '' : 'NULL AS clv, NULL AS churn_risk, '}
         coalesce(CASE WHEN c.snapshot_id > 0 THEN c.from_stage END, '(entered)') || '→' || c.stage AS transition,
         NULL AS region, NULL AS category, NULL AS channel
-      FROM ${cells.from} c JOIN snapshots sn USING (snapshot_id)`
+      FROM ${src.from} c JOIN snapshots sn USING (snapshot_id)`
     : `SELECT c.*, sn.month, ${usePredictions ? 'pr.clv, pr.churn_risk' : 'NULL AS clv, NULL AS churn_risk'},
       ${usePrevious ? `coalesce(p.stage, '(entered)') || '→' || c.stage` : 'NULL'} AS transition,
       ${useRegion ? 'cu.region' : 'NULL AS region'},
@@ -141,7 +141,7 @@ export async function pivotQuery(
     ${favourites}`;
   const dims = [rows, ...(cols ? [cols] : [])];
   const select = dims.map((d) => `${ident(PIVOT_DIMENSIONS[d])} AS ${ident(d)}`);
-  const agg = measures.map((m) => `${MEASURE_SQL[m as PivotMeasure](cells)} AS ${ident(m)}`);
+  const agg = measures.map((m) => `${MEASURE_SQL[m as PivotMeasure](src)} AS ${ident(m)}`);
   const sql = `SELECT ${[...select, ...agg].join(', ')} FROM (${base}) b
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     GROUP BY ALL ORDER BY ${dims.map((_, i) => `${i + 1} NULLS LAST`).join(', ')}`;
