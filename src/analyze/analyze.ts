@@ -13,6 +13,7 @@ import { runChain } from './chain.js';
 import { publishAnalysis } from './publish.js';
 import { planRefresh } from './refresh-plan.js';
 import { snapshotDates } from './snapshot-dates.js';
+import { storeAnalysisAggregates } from './store-aggregates.js';
 import { stagedLeftovers } from './snapshot-tables.js';
 import type { Thresholds } from './thresholds.js';
 
@@ -118,6 +119,7 @@ export async function analyze(ws: Workspace, options: AnalyzeOptions = {}): Prom
       ]);
       await recordRun(ws, 'analyze', { as_of: asOf, months }, started);
       await precomputeForReaders(ws, asOf);
+      await storeAnalysisAggregates(ws, { computed: plan.computed });
     });
   } finally {
     await chain.cleanup();

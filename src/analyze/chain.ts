@@ -134,7 +134,9 @@ export async function runChain(
       const table = write ? snapshotTable(periodEnd, true) : `cl_month_${m}`;
       if (!write) temps.add(table);
       for (let p = 0; p < parts.count; p++) {
-        const sql = monthTableSql(step, o.table, write, parts.filter('customer_id', p));
+        const rows = monthTableSql(step, o.table, write, parts.filter('customer_id', p));
+        // A snapshot's rows in customer order: one customer's history then reads one row group per table.
+        const sql = write ? `${rows} ORDER BY customer_id` : rows;
         await ws.run(
           p === 0
             ? `CREATE OR REPLACE ${write ? '' : 'TEMP '}TABLE ${table} AS ${sql}`

@@ -1,18 +1,21 @@
 import { ident, literal } from '../db/sql.js';
-import { COHORTS_SQL, type CohortMetric } from './cohorts.js';
+import type { SnapshotSource } from './cell-source.js';
+import { cohortsSql, type CohortMetric } from './cohorts.js';
 
 /** Cohort cells by calendar month, or by months since the cohort's first month (0 = the first month). */
 export const COHORT_AXES = ['month', 'age'] as const;
 export type CohortAxis = (typeof COHORT_AXES)[number];
 
 /**
- * The cohort table (`COHORTS_SQL`) with each cell's months since the cohort's month of first purchase; revenue
+ * The cohort table (`cohortsSql`) with each cell's months since the cohort's month of first purchase; revenue
  * rounded to cents.
  */
-export const COHORT_CELLS_SQL = `SELECT cohort, month,
+export function cohortCellsSql(src: SnapshotSource): string {
+  return `SELECT cohort, month,
     CAST(date_diff('month', CAST(cohort || '-01' AS DATE), CAST(month || '-01' AS DATE)) AS INTEGER) AS months_since_first,
     customers, active, round(revenue, 2) AS revenue, retention
-  FROM (${COHORTS_SQL}) ORDER BY cohort, month`;
+  FROM (${cohortsSql(src)}) ORDER BY cohort, month`;
+}
 
 /** The column that holds `key` (a month `YYYY-MM` or a number of months since the first) in the crosstab. */
 export function cohortColumn(axis: CohortAxis, key: string | number): string {
@@ -24,6 +27,7 @@ export function cohortColumn(axis: CohortAxis, key: string | number): string {
  * cohort has no cell): the cohort triangle as people read it in a spreadsheet.
  */
 export function cohortCrosstabSql(
+  src: SnapshotSource,
   metric: CohortMetric,
   axis: CohortAxis,
   keys: readonly (string | number)[],
@@ -34,5 +38,5 @@ export function cohortCrosstabSql(
       `max(${ident(metric)}) FILTER (WHERE ${by} = ${typeof key === 'number' ? String(Math.trunc(key)) : literal(key)}) AS ${ident(cohortColumn(axis, key))}`,
   );
   return `SELECT cohort, max(customers) AS customers${cells.map((c) => `,\n    ${c}`).join('')}
-  FROM (${COHORT_CELLS_SQL}) GROUP BY cohort ORDER BY cohort`;
+  FROM (${cohortCellsSql(src)}) GROUP BY cohort ORDER BY cohort`;
 }

@@ -1,26 +1,34 @@
 import { InputError } from '../errors.js';
 import { requireAnalysis } from './analyze.js';
 import type { Workspace } from '../db/workspace.js';
+import { ROWS, snapshotSource, type SnapshotSource } from './cell-source.js';
 
 export const COHORT_METRICS = ['customers', 'active', 'revenue', 'retention'] as const;
 export type CohortMetric = (typeof COHORT_METRICS)[number];
 
 /**
  * Cohorts by month of first purchase × calendar month: cohort size, active customers (bought in the month),
- * the cohort's net revenue in the month and retention = active / size.
+ * the cohort's net revenue in the month and retention = active / size; over the rows or cells of `src`.
  */
-export const COHORTS_SQL = `SELECT c.cohort, s.month,
-    count(*) AS customers,
-    count(*) FILTER (WHERE c.purchased) AS active,
+export function cohortsSql(src: SnapshotSource): string {
+  return `SELECT c.cohort, s.month,
+    ${src.count} AS customers,
+    ${src.active} AS active,
     sum(c.period_revenue) AS revenue,
-    count(*) FILTER (WHERE c.purchased) / count(*) AS retention
-  FROM customer_snapshots c JOIN snapshots s USING (snapshot_id)
+    ${src.active} / ${src.count} AS retention
+  FROM ${src.from} c JOIN snapshots s USING (snapshot_id)
   GROUP BY ALL ORDER BY c.cohort, s.month`;
+}
 
 /** How each cohort is spread over the lifecycle stages, month by month. */
-export const COHORT_STAGES_SQL = `SELECT c.cohort, s.month, c.stage, count(*) AS customers
-  FROM customer_snapshots c JOIN snapshots s USING (snapshot_id)
+export function cohortStagesSql(src: SnapshotSource): string {
+  return `SELECT c.cohort, s.month, c.stage, ${src.count} AS customers
+  FROM ${src.from} c JOIN snapshots s USING (snapshot_id)
   GROUP BY ALL ORDER BY c.cohort, s.month, c.stage`;
+}
+
+export const COHORTS_SQL = cohortsSql(ROWS);
+export const COHORT_STAGES_SQL = cohortStagesSql(ROWS);
 
 export function parseCohortMetric(value: string | undefined): CohortMetric {
   const m = (value ?? 'retention') as CohortMetric;
@@ -42,5 +50,6 @@ export async function cohorts(ws: Workspace): Promise<{
   stages: { cohort: string; month: string; stage: string; customers: number }[];
 }> {
   await requireAnalysis(ws);
-  return { cohorts: await ws.all(COHORTS_SQL), stages: await ws.all(COHORT_STAGES_SQL) };
+  const src = await snapshotSource(ws);
+  return { cohorts: await ws.all(cohortsSql(src)), stages: await ws.all(cohortStagesSql(src)) };
 }

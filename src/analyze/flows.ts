@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
 import type { Workspace } from '../db/workspace.js';
+import { ROWS, snapshotSource, type SnapshotSource } from './cell-source.js';
 import { findSnapshot, listSnapshots, type SnapshotRow } from './snapshot-lookup.js';
 
 export const FLOW_DIMENSIONS = ['stage', 'rfm_segment'] as const;
@@ -17,9 +18,19 @@ export interface FlowRow {
 /**
  * The transition matrix between snapshots $1 and $2: for each (from, to) pair, the customers who made that
  * move and their net revenue in the months after $1 up to $2. Customers who had not bought yet at $1 have
- * from = null (they entered). The rows with a non-null from add up to the counts at $1.
+ * from = null (they entered). The rows with a non-null from add up to the counts at $1. Between consecutive
+ * snapshots by stage, the cells of `src` have it (their `from_stage`).
  */
-export function matrixSql(by: FlowDimension): string {
+export function matrixSql(by: FlowDimension, src: SnapshotSource = ROWS, consecutive = false): string {
+  if (src.cells && by === 'stage' && consecutive) {
+    return `SELECT f.month AS from_month, t.month AS to_month, c.from_stage, c.stage AS to_stage,
+        ${src.count} AS customers, coalesce(sum(c.period_revenue), 0) AS revenue
+      FROM ${src.from} c
+      JOIN snapshots f ON f.snapshot_id = $1
+      JOIN snapshots t ON t.snapshot_id = $2
+      WHERE c.snapshot_id = $2
+      GROUP BY ALL`;
+  }
   return `WITH rev AS (
       SELECT customer_id, sum(period_revenue) AS revenue FROM customer_snapshots
       WHERE snapshot_id > $1 AND snapshot_id <= $2 GROUP BY customer_id)
@@ -35,7 +46,16 @@ export function matrixSql(by: FlowDimension): string {
 }
 
 /** Every month-to-month matrix for the snapshots after $1 up to $2, in one pass. */
-export function seriesSql(by: FlowDimension): string {
+export function seriesSql(by: FlowDimension, src: SnapshotSource = ROWS): string {
+  if (src.cells && by === 'stage') {
+    return `SELECT f.month AS from_month, t.month AS to_month, c.from_stage, c.stage AS to_stage,
+        ${src.count} AS customers, sum(c.period_revenue) AS revenue
+      FROM ${src.from} c
+      JOIN snapshots t ON t.snapshot_id = c.snapshot_id
+      JOIN snapshots f ON f.snapshot_id = c.snapshot_id - 1
+      WHERE c.snapshot_id > $1 AND c.snapshot_id <= $2
+      GROUP BY ALL`;
+  }
   return `SELECT f.month AS from_month, t.month AS to_month, p.${by} AS from_stage, c.${by} AS to_stage,
       count(*) AS customers, sum(c.period_revenue) AS revenue
     FROM customer_snapshots c
@@ -52,6 +72,9 @@ export interface FlowsQuery {
   by: FlowDimension;
   from: SnapshotRow;
   to: SnapshotRow;
+  /** The matrix between the two snapshots and the monthly matrices in between (unordered; $1, $2: params). */
+  matrix: string;
+  series: string;
   /** The tidy table: the direct matrix (when the snapshots are not consecutive) and each monthly matrix. */
   sql: string;
   params: number[];
@@ -74,12 +97,17 @@ export async function flowsQuery(
     : all[Math.max(0, to.snapshot_id - 1)]!;
   if (from.snapshot_id >= to.snapshot_id)
     throw new InputError(`--from ${from.month} must be before --to ${to.month}.`);
-  const direct = to.snapshot_id - from.snapshot_id > 1 ? `(${matrixSql(by)}) UNION ALL ` : '';
+  const consecutive = to.snapshot_id - from.snapshot_id === 1;
+  const src = await snapshotSource(ws);
+  const matrix = matrixSql(by, src, consecutive);
+  const series = seriesSql(by, src);
   return {
     by,
     from,
     to,
-    sql: `SELECT * FROM (${direct}(${seriesSql(by)})) ${ORDER}`,
+    matrix,
+    series,
+    sql: `SELECT * FROM (${consecutive ? '' : `(${matrix}) UNION ALL `}(${series})) ${ORDER}`,
     params: [from.snapshot_id, to.snapshot_id],
   };
 }
@@ -89,7 +117,7 @@ export async function flows(
   options: { from?: string; to?: string; by?: string },
 ): Promise<{ by: FlowDimension; from: string; to: string; matrix: FlowRow[]; series: FlowRow[] }> {
   const q = await flowsQuery(ws, options);
-  const matrix = await ws.all<FlowRow>(`SELECT * FROM (${matrixSql(q.by)}) ${ORDER}`, q.params);
-  const series = await ws.all<FlowRow>(`SELECT * FROM (${seriesSql(q.by)}) ${ORDER}`, q.params);
+  const matrix = await ws.all<FlowRow>(`SELECT * FROM (${q.matrix}) ${ORDER}`, q.params);
+  const series = await ws.all<FlowRow>(`SELECT * FROM (${q.series}) ${ORDER}`, q.params);
   return { by: q.by, from: q.from.month, to: q.to.month, matrix, series };
 }

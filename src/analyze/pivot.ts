@@ -2,6 +2,7 @@ import { InputError } from '../errors.js';
 import { ident } from '../db/sql.js';
 import type { Workspace } from '../db/workspace.js';
 import { requireAnalysis } from './analyze.js';
+import { ROWS, snapshotSource, type SnapshotSource } from './cell-source.js';
 
 /** Dimensions of the pivot, each a column of the per-customer-per-snapshot base. */
 export const PIVOT_DIMENSIONS = {
@@ -20,21 +21,30 @@ export type PivotDimension = keyof typeof PIVOT_DIMENSIONS;
 
 /**
  * Measures: customers at the snapshot, what they did in the snapshot's month, and — after
- * `clientele predict --snapshots` — their predicted CLV and churn risk at that snapshot.
+ * `clientele predict --snapshots` — their predicted CLV and churn risk at that snapshot; over the customers'
+ * rows or the snapshot cells (cell-source.ts).
  */
-export const PIVOT_MEASURES = {
-  count: 'count(*)',
-  active: 'count(*) FILTER (WHERE purchased)',
-  revenue: 'sum(period_revenue)',
-  orders: 'sum(period_orders)',
-  gross_revenue: 'sum(gross_revenue)',
-  avg_recency_days: 'avg(recency_days)',
-  avg_revenue: 'avg(revenue)',
-  avg_clv: 'avg(clv)',
-  sum_clv: 'sum(clv)',
-  avg_churn_risk: 'avg(churn_risk)',
+const MEASURE_SQL = {
+  count: (s: SnapshotSource) => s.count,
+  active: (s: SnapshotSource) => s.active,
+  revenue: () => 'sum(period_revenue)',
+  orders: () => 'sum(period_orders)',
+  gross_revenue: () => 'sum(gross_revenue)',
+  avg_recency_days: (s: SnapshotSource) => s.avg('recency_days'),
+  avg_revenue: (s: SnapshotSource) => s.avg('revenue'),
+  avg_clv: (s: SnapshotSource) => s.avg('clv'),
+  sum_clv: () => 'sum(clv)',
+  avg_churn_risk: (s: SnapshotSource) => s.avg('churn_risk'),
 } as const;
-export type PivotMeasure = keyof typeof PIVOT_MEASURES;
+export type PivotMeasure = keyof typeof MEASURE_SQL;
+
+/** Each measure's SQL over the customers' rows. */
+export const PIVOT_MEASURES = Object.fromEntries(
+  Object.entries(MEASURE_SQL).map(([m, sql]) => [m, sql(ROWS)]),
+) as Record<PivotMeasure, string>;
+
+/** The dimensions the snapshot cells do not hold: customer attributes and what they bought. */
+const NOT_IN_CELLS: readonly PivotDimension[] = ['category', 'region', 'channel'];
 
 export interface PivotRequest {
   rows: string;
@@ -110,9 +120,17 @@ export async function pivotQuery(
   // Each join is made only when a dimension or measure reads it: the previous snapshot's self-join alone is
   // most of the cost over all snapshots.
   const usePredictions = predictions && measures.some((m) => m.includes('clv') || m.includes('churn'));
+  const src = [...used].some((d) => NOT_IN_CELLS.includes(d))
+    ? ROWS
+    : await snapshotSource(ws, usePredictions);
   const usePrevious = used.has('transition');
   const useRegion = used.has('region');
-  const base = `SELECT c.*, sn.month, ${usePredictions ? 'pr.clv, pr.churn_risk' : 'NULL AS clv, NULL AS churn_risk'},
+  const base = src.cells
+    ? `SELECT c.*, sn.month, ${usePredictions ? '' : 'NULL AS clv, NULL AS churn_risk, '}
+        coalesce(CASE WHEN c.snapshot_id > 0 THEN c.from_stage END, '(entered)') || '→' || c.stage AS transition,
+        NULL AS region, NULL AS category, NULL AS channel
+      FROM ${src.from} c JOIN snapshots sn USING (snapshot_id)`
+    : `SELECT c.*, sn.month, ${usePredictions ? 'pr.clv, pr.churn_risk' : 'NULL AS clv, NULL AS churn_risk'},
       ${usePrevious ? `coalesce(p.stage, '(entered)') || '→' || c.stage` : 'NULL'} AS transition,
       ${useRegion ? 'cu.region' : 'NULL AS region'},
       ${needsFavourites ? `fav.category_line AS category, fav.channel_line AS channel` : `NULL AS category, NULL AS channel`}
@@ -123,7 +141,7 @@ export async function pivotQuery(
     ${favourites}`;
   const dims = [rows, ...(cols ? [cols] : [])];
   const select = dims.map((d) => `${ident(PIVOT_DIMENSIONS[d])} AS ${ident(d)}`);
-  const agg = measures.map((m) => `${PIVOT_MEASURES[m as PivotMeasure]} AS ${ident(m)}`);
+  const agg = measures.map((m) => `${MEASURE_SQL[m as PivotMeasure](src)} AS ${ident(m)}`);
   const sql = `SELECT ${[...select, ...agg].join(', ')} FROM (${base}) b
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     GROUP BY ALL ORDER BY ${dims.map((_, i) => `${i + 1} NULLS LAST`).join(', ')}`;

@@ -1,4 +1,5 @@
 import type { Workspace } from '../db/workspace.js';
+import { snapshotSource } from './cell-source.js';
 import {
   DEFAULT_RFM_MAP,
   FM_VALUES,
@@ -53,9 +54,10 @@ export function fmValues(levels: 3 | 5): number[] {
  * the snapshot counted in SQL by (R, F + M).
  */
 export async function rfmGrid(ws: Workspace, snapshotId: number, settings: RfmSettings): Promise<RfmCell[]> {
+  const src = await snapshotSource(ws);
   const counts = await ws.all<{ r: number; fm2: number; customers: number; revenue: number }>(
-    `SELECT r_score AS r, f_score + m_score AS fm2, count(*) AS customers, round(coalesce(sum(revenue_12m), 0), 2) AS revenue
-     FROM customer_snapshots WHERE snapshot_id = $1 GROUP BY ALL`,
+    `SELECT r_score AS r, ${src.fm2} AS fm2, ${src.count} AS customers, round(coalesce(sum(revenue_12m), 0), 2) AS revenue
+     FROM ${src.from} WHERE snapshot_id = $1 GROUP BY ALL`,
     [snapshotId],
   );
   const found = new Map(counts.map((c) => [`${c.r}|${c.fm2}`, c]));

@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
 import type { Workspace } from '../db/workspace.js';
+import { snapshotSource } from './cell-source.js';
 import { findSnapshot } from './snapshot-lookup.js';
 
 export const SEGMENT_KINDS = ['rfm', 'abc', 'xyz', 'lifecycle', 'all'] as const;
@@ -20,9 +21,10 @@ export function parseSegmentKind(value: string | undefined): SegmentKind {
 /** Counts per segment at a snapshot, the thresholds behind them, and the 9-cell ABC-XYZ matrix. */
 export async function segmentSummary(ws: Workspace, asOf: string | undefined) {
   const snap = await findSnapshot(ws, asOf, '--as-of');
+  const src = await snapshotSource(ws);
   const count = (col: string): Promise<{ value: string | null; customers: number; revenue: number }[]> =>
     ws.all(
-      `SELECT ${col} AS value, count(*) AS customers, sum(revenue_12m) AS revenue FROM customer_snapshots
+      `SELECT ${col} AS value, ${src.count} AS customers, sum(revenue_12m) AS revenue FROM ${src.from}
        WHERE snapshot_id = $1 GROUP BY 1 ORDER BY customers DESC, 1`,
       [snap.snapshot_id],
     );
@@ -47,7 +49,7 @@ export async function segmentSummary(ws: Workspace, asOf: string | undefined) {
     abc: await count('abc'),
     xyz: await count('xyz'),
     abc_xyz: await ws.all<{ abc: string; xyz: string | null; customers: number; revenue: number }>(
-      `SELECT abc, xyz, count(*) AS customers, sum(revenue_12m) AS revenue FROM customer_snapshots
+      `SELECT abc, xyz, ${src.count} AS customers, sum(revenue_12m) AS revenue FROM ${src.from}
        WHERE snapshot_id = $1 GROUP BY ALL ORDER BY abc, xyz NULLS LAST`,
       [snap.snapshot_id],
     ),

@@ -59,6 +59,16 @@ export const SNAPSHOT_COLUMNS: readonly (readonly [string, ((asOf: string) => st
   ['days_in_stage', (asOf) => `CAST(greatest(0, date_diff('day', stage_since, ${asOf})) AS INTEGER)`],
 ];
 
+/**
+ * One snapshot's rows as `customer_snapshots` shows them (the customers who have bought), after the columns
+ * `first` (SQL select items; also stored columns the view leaves out).
+ */
+export function snapshotRowsSql(table: string, asOf: string, first: readonly string[] = []): string {
+  const date = `DATE ${literal(asOf)}`;
+  const cols = SNAPSHOT_COLUMNS.map(([name, derive]) => (derive ? `${derive(date)} AS ${name}` : name));
+  return `SELECT ${[...first, ...cols].join(', ')} FROM ${table} WHERE first_purchase IS NOT NULL`;
+}
+
 /** Recreates the `customer_snapshots` view over the tables of the snapshots, in snapshot_id order. */
 export async function createSnapshotsView(
   ws: Workspace,
@@ -70,11 +80,7 @@ export async function createSnapshotsView(
   // Analyses of earlier versions stored one table under this name.
   if (legacy) await ws.run(`DROP TABLE customer_snapshots`);
   const body = snapshots
-    .map(({ table, asOf }, i) => {
-      const date = `DATE ${literal(asOf)}`;
-      const cols = SNAPSHOT_COLUMNS.map(([name, derive]) => (derive ? `${derive(date)} AS ${name}` : name));
-      return `SELECT ${i} AS snapshot_id, ${cols.join(', ')} FROM ${table} WHERE first_purchase IS NOT NULL`;
-    })
+    .map(({ table, asOf }, i) => snapshotRowsSql(table, asOf, [`${i} AS snapshot_id`]))
     .join('\nUNION ALL\n');
   await ws.run(`CREATE OR REPLACE VIEW customer_snapshots AS ${body}`);
 }

@@ -1,3 +1,4 @@
+import { identifiedSalesRange } from '../db/sales-summary.js';
 import type { Workspace } from '../db/workspace.js';
 import { InputError } from '../errors.js';
 import { addDays, daysBetween } from './calendar-days.js';
@@ -33,10 +34,7 @@ export async function evaluationWindow(
   days: number | undefined,
 ): Promise<EvaluationWindow> {
   const length = days ?? (campaign.end === null ? 30 : daysBetween(campaign.start, campaign.end) + 1);
-  const range = await ws.one<{ first: string | null; last: string | null }>(
-    `SELECT strftime(min(ts), '%Y-%m-%d') AS first, strftime(max(ts), '%Y-%m-%d') AS last FROM sales WHERE customer_id IS NOT NULL`,
-  );
-  const last = range?.last ?? null;
+  const { first, last } = await identifiedSalesRange(ws);
   if (last === null || last < campaign.start) {
     throw new InputError(
       `Campaign "${campaign.name}" starts on ${campaign.start}, but the latest sale loaded is ${last ?? 'none'}: load the sales of the campaign period (\`clientele ingest FILE\`) and evaluate again.`,
@@ -50,7 +48,7 @@ export async function evaluationWindow(
     end: addDays(campaign.start, length),
     last_day: lastDay,
     pre_start: preStart,
-    pre_period_observed: range?.first !== null && range?.first !== undefined && range.first <= preStart,
+    pre_period_observed: first !== null && first <= preStart,
     sales_until: last,
     complete: last >= lastDay,
     basis: days !== undefined ? 'given' : campaign.end === null ? 'default 30 days' : 'campaign start to end',

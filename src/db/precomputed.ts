@@ -34,3 +34,16 @@ export async function precomputedAt<T extends Record<string, unknown>>(
   );
   return row ? (JSON.parse(row.info) as T) : undefined;
 }
+
+/** The info noted with a precomputed result that is still current, whatever its date; otherwise undefined. */
+export async function precomputedCurrent<T extends Record<string, unknown>>(
+  ws: Workspace,
+  name: string,
+  versionSql: string,
+): Promise<T | undefined> {
+  const row = await ws.one<{ info: string }>(
+    `SELECT CAST(info AS VARCHAR) AS info FROM precomputed WHERE name = $1 AND version = (${versionSql})`,
+    [name],
+  );
+  return row ? (JSON.parse(row.info) as T) : undefined;
+}

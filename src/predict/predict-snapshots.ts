@@ -1,4 +1,5 @@
 import { recordRun } from '../db/runs.js';
+import { storeAnalysisAggregates } from '../analyze/store-aggregates.js';
 import { salesVersionAt } from '../db/sales-version.js';
 import type { Workspace } from '../db/workspace.js';
 import type { ProgressListener } from '../util/progress.js';
@@ -75,6 +76,7 @@ export async function predictSnapshots(
     { model: o.model, snapshots: predicted, computed: computed.length, kept: kept.length },
     started,
   );
+  await storeAnalysisAggregates(ws, { predictions: true });
   return { predicted, computed, kept };
 }
 

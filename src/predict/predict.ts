@@ -1,4 +1,5 @@
 import type { Workspace } from '../db/workspace.js';
+import { storeAnalysisAggregates } from '../analyze/store-aggregates.js';
 import { recordRun } from '../db/runs.js';
 import { precomputeForReaders } from '../profile/precompute.js';
 import { checkClvOptions } from '../models/index.js';
@@ -90,6 +91,7 @@ export async function predict(
       );
       await recordRun(ws, 'predict', { as_of: asOf, model: o.model }, started);
       await precomputeForReaders(ws, asOf);
+      await storeAnalysisAggregates(ws);
     });
   } finally {
     if (work === undefined) await w.close();

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { identifiedSalesRange } from '../db/sales-summary.js';
 import type { Workspace } from '../db/workspace.js';
 
 /** `YYYY-MM-DD`, checked to be a real calendar date. */
@@ -13,10 +14,8 @@ export function parseDate(text: string, flag = '--as-of'): string {
 
 /** The as-of date: the one given, or the date of the latest sale. Fails clearly when there are no sales. */
 export async function resolveAsOf(ws: Workspace, asOf: string | undefined): Promise<string> {
-  const range = await ws.one<{ first: string | null; last: string | null }>(
-    `SELECT strftime(min(ts), '%Y-%m-%d') AS first, strftime(max(ts), '%Y-%m-%d') AS last FROM sales WHERE customer_id IS NOT NULL`,
-  );
-  if (!range?.last) {
+  const range = await identifiedSalesRange(ws);
+  if (!range.last) {
     throw new InputError(
       'The workspace has no sales of identified customers yet. Load a sales file with `clientele ingest FILE`.',
     );

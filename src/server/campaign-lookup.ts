@@ -1,6 +1,7 @@
 import { addDays } from '../campaigns/calendar-days.js';
 import { CAMPAIGN_COLUMNS } from '../campaigns/find-campaign.js';
 import { compileSegment, type Campaign } from '../campaigns/index.js';
+import { identifiedSalesRange } from '../db/sales-summary.js';
 import type { Workspace } from '../db/workspace.js';
 import { InputError, isInputError } from '../errors.js';
 import { hasPredictions, hasSnapshot } from '../profile/profile.js';
@@ -117,8 +118,5 @@ export function windowStatus(c: Pick<Campaign, 'start' | 'end'>, salesUntil: str
 
 /** The day of the latest sale of an identified customer, or null. */
 export async function salesUntil(ws: Workspace): Promise<string | null> {
-  const last = await ws.scalar(
-    `SELECT strftime(max(ts), '%Y-%m-%d') FROM sales WHERE customer_id IS NOT NULL`,
-  );
-  return typeof last === 'string' ? last : null;
+  return (await identifiedSalesRange(ws)).last;
 }

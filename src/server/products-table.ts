@@ -1,13 +1,13 @@
-import { productsSql } from '../analyze/products.js';
+import { rankedProducts } from '../analyze/products.js';
 import type { Workspace } from '../db/workspace.js';
 import { DATA_VERSION_SQL } from '../db/content-version.js';
 
 const TABLE = 'cl_api_products';
 
 /**
- * The per-SKU table of `clientele products` (12 months to the as-of date) with each SKU's revenue rank, computed
- * once per (as-of date, excluded SKUs, workspace content) and kept as a temp table on the API's read connection,
- * so the matrix, the Pareto curve and every page of the table read it instead of scanning the sales again.
+ * The per-SKU table of `clientele products` (12 months to the as-of date) with each SKU's revenue rank (the stored
+ * one when current), copied once per (as-of date, excluded SKUs, workspace content) to a temp table on the API's
+ * read connection, so the matrix, the Pareto curve and every page of the table read it.
  */
 export class ProductsCache {
   private current: string | undefined;
@@ -15,12 +15,8 @@ export class ProductsCache {
   async at(ws: Workspace, asOf: string, exclude: readonly string[]): Promise<string> {
     const key = JSON.stringify([asOf, exclude, String(await ws.scalar(DATA_VERSION_SQL))]);
     if (this.current === key) return TABLE;
-    await ws.run(
-      `CREATE OR REPLACE TEMP TABLE ${TABLE} AS
-       SELECT row_number() OVER (ORDER BY revenue DESC, sku) AS rank, *
-       FROM (${productsSql(undefined, exclude.length)})`,
-      [asOf, ...exclude],
-    );
+    const ranked = await rankedProducts(ws, asOf, exclude);
+    await ws.run(`CREATE OR REPLACE TEMP TABLE ${TABLE} AS ${ranked.sql}`, ranked.params);
     this.current = key;
     return TABLE;
   }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { cohorts, COHORTS_SQL, COHORT_STAGES_SQL, parseCohortMetric } from '../../analyze/cohorts.js';
+import { snapshotSource } from '../../analyze/cell-source.js';
+import { cohorts, cohortsSql, cohortStagesSql, parseCohortMetric } from '../../analyze/cohorts.js';
 import { requireAnalysis } from '../../analyze/analyze.js';
 import { workspaceOption, type Context } from '../context.js';
 import { fmtInt, fmtNum } from '../format.js';
@@ -22,11 +23,12 @@ export function registerCohorts(program: Command, ctx: Context): void {
         command,
         async (ws) => {
           await requireAnalysis(ws);
+          const src = await snapshotSource(ws);
           await answerTable(
             ctx,
             ws,
             opts,
-            { sql: opts.stages ? COHORT_STAGES_SQL : COHORTS_SQL, params: [] },
+            { sql: opts.stages ? cohortStagesSql(src) : cohortsSql(src), params: [] },
             {
               json: async () => ({ metric, ...(await cohorts(ws)) }),
               text: async () => {

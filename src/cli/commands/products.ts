@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { productsMatrix, productsSql } from '../../analyze/products.js';
+import { PRODUCT_COLUMNS, productsMatrix, rankedProducts } from '../../analyze/products.js';
 import { resolveAsOf } from '../../profile/as-of.js';
 import { workspaceOption, type Context } from '../context.js';
 import { fmtInt, fmtNum, table } from '../format.js';
@@ -25,8 +25,9 @@ export function registerProducts(program: Command, ctx: Context): void {
             .split(',')
             .map((s) => s.trim())
             .filter(Boolean);
-          const sql = productsSql(undefined, exclude.length);
-          const params = [asOf, ...exclude];
+          const ranked = await rankedProducts(ws, asOf, exclude);
+          const sql = `SELECT ${PRODUCT_COLUMNS} FROM (${ranked.sql}) ORDER BY rank`;
+          const params = ranked.params;
           await answerTable(
             ctx,
             ws,

@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import type { Workspace } from '../../db/workspace.js';
 import type { MemoryBudget } from '../../db/memory-budget.js';
+import { salesSummary } from '../../db/sales-summary.js';
 import { formatBytes } from '../../util/bytes.js';
 import { workspaceOption, type Context } from '../context.js';
 import { fmtInt, json, table } from '../format.js';
@@ -41,11 +42,8 @@ export async function workspaceStatus(ws: Workspace): Promise<StatusReport> {
   for (const t of ['sales', 'customers', 'products', 'loads', 'rejects']) {
     tables[t] = Number(await ws.scalar(`SELECT count(*) FROM ${t}`));
   }
-  const sales = await ws.one<StatusReport['sales']>(
-    `SELECT min(ts) AS date_min, max(ts) AS date_max, count(DISTINCT customer_id) AS customers,
-            count(*) FILTER (WHERE customer_id IS NULL) AS anonymous_rows, count(*) FILTER (WHERE amount < 0) AS returns_rows
-     FROM sales`,
-  );
+  const { date_min, date_max, customers, anonymous_rows, returns_rows } = await salesSummary(ws);
+  const sales = { date_min, date_max, customers, anonymous_rows, returns_rows };
   const loads = await ws.all<StatusReport['loads'][number]>(
     `SELECT load_id, kind, file, format, rows_read, rows_accepted, rows_rejected, loaded_at FROM loads ORDER BY load_id`,
   );
@@ -56,7 +54,7 @@ export async function workspaceStatus(ws: Workspace): Promise<StatusReport> {
     spill_folder: dirname(ws.spill),
     spill_limit_bytes: ws.budget.spillBytes,
   };
-  return { workspace: ws.path, memory, tables, sales: sales!, loads };
+  return { workspace: ws.path, memory, tables, sales, loads };
 }
 
 const BUDGET_SOURCE: Record<MemoryBudget['source'], string> = {

@@ -9,6 +9,7 @@ import {
 import { campaignDates } from '../../campaigns/campaign-dates.js';
 import { CONTACT_COLUMNS, expressionFields } from '../../campaigns/segment-selection.js';
 import { PREDICTION_COLUMNS, SEGMENT_COLUMNS } from '../../metrics/index.js';
+import { identifiedSalesRange } from '../../db/sales-summary.js';
 import { resolveAsOf } from '../../profile/as-of.js';
 import { hasSnapshot } from '../../profile/profile.js';
 import { RFM_SEGMENTS } from '../../segments/rfm-map.js';
@@ -182,9 +183,7 @@ export const campaignRoutes: RouteModule = (app, ctx) => {
                 )
               ).map((r) => r.d)
             : [];
-        const sales = await ws.one<{ first: string | null; last: string | null }>(
-          `SELECT strftime(min(ts), '%Y-%m-%d') AS first, strftime(max(ts), '%Y-%m-%d') AS last FROM sales WHERE customer_id IS NOT NULL`,
-        );
+        const sales = await identifiedSalesRange(ws);
         return {
           fields: expressionFields().map((f) => ({
             ...f,
@@ -194,7 +193,7 @@ export const campaignRoutes: RouteModule = (app, ctx) => {
           analyses: await dates('snapshots'),
           predictions: await dates('predictions'),
           stratify: STRATIFY,
-          sales: { first: sales?.first ?? null, last: sales?.last ?? null },
+          sales,
         };
       }),
   );

@@ -1,6 +1,7 @@
+import { snapshotSource } from '../../analyze/cell-source.js';
 import {
   COHORT_AXES,
-  COHORT_CELLS_SQL,
+  cohortCellsSql,
   cohortCrosstabSql,
   type CohortAxis,
 } from '../../analyze/cohort-crosstab.js';
@@ -76,16 +77,17 @@ export const cohortRoutes: RouteModule = (app, ctx) => {
       const result = await ctx.data.read(async (ws) => {
         const { as_of: asOf, snapshots } = await storedSnapshots(ws);
         const months = snapshots.map((s) => s.month);
+        const src = await snapshotSource(ws);
         if (format !== 'json') {
           const ages = Number(
-            (await ws.scalar(`SELECT max(months_since_first) FROM (${COHORT_CELLS_SQL})`)) ?? 0,
+            (await ws.scalar(`SELECT max(months_since_first) FROM (${cohortCellsSql(src)})`)) ?? 0,
           );
           const keys = axis === 'month' ? months : Array.from({ length: ages + 1 }, (_, i) => i);
           return {
-            file: await writeTable(ws, ctx.uploads, cohortCrosstabSql(metric, axis, keys), [], format),
+            file: await writeTable(ws, ctx.uploads, cohortCrosstabSql(src, metric, axis, keys), [], format),
           };
         }
-        return { asOf, months, cells: await ws.all(COHORT_CELLS_SQL) };
+        return { asOf, months, cells: await ws.all(cohortCellsSql(src)) };
       });
       if (result.file) return sendTable(reply, result.file, `cohorts-${metric}-by-${axis}`);
       return { as_of: result.asOf, metric, axis, months: result.months, cells: result.cells };

@@ -1,10 +1,4 @@
-import {
-  FLOW_DIMENSIONS,
-  flowsQuery,
-  matrixSql,
-  seriesSql,
-  type FlowDimension,
-} from '../../analyze/flows.js';
+import { FLOW_DIMENSIONS, flowsQuery, type FlowDimension } from '../../analyze/flows.js';
 import { findSnapshot } from '../../analyze/snapshot-lookup.js';
 import { ApiError } from '../api-error.js';
 import type { RouteModule } from '../context.js';
@@ -110,7 +104,7 @@ export const flowRoutes: RouteModule = (app, ctx) => {
             `to ${to.month} is the first snapshot: there is no earlier month to compare.`,
           );
         const f = await flowsQuery(ws, { from: from?.month, to: to.month, by: q.by });
-        const matrix = `SELECT * REPLACE (round(revenue, 2) AS revenue) FROM (${matrixSql(f.by)}) ${MATRIX_ORDER}`;
+        const matrix = `SELECT * REPLACE (round(revenue, 2) AS revenue) FROM (${f.matrix}) ${MATRIX_ORDER}`;
         const name = `flows-${f.by}-${f.from.month}-${f.to.month}`;
         if (q.format !== 'json') {
           const sql = q.series ? f.sql : matrix;
@@ -130,7 +124,7 @@ export const flowRoutes: RouteModule = (app, ctx) => {
             ...(q.series
               ? {
                   series: await ws.all(
-                    `SELECT * REPLACE (round(revenue, 2) AS revenue) FROM (${seriesSql(f.by)}) ${SERIES_ORDER}`,
+                    `SELECT * REPLACE (round(revenue, 2) AS revenue) FROM (${f.series}) ${SERIES_ORDER}`,
                     f.params,
                   ),
                 }

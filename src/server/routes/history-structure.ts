@@ -1,4 +1,5 @@
-import { STAGE_STRUCTURE_SQL } from '../../analyze/stage-structure.js';
+import { snapshotSource } from '../../analyze/cell-source.js';
+import { stageStructureSql } from '../../analyze/stage-structure.js';
 import { STAGES } from '../../segments/stages.js';
 import type { RouteModule } from '../context.js';
 import { sendTable, writeTable } from '../downloads.js';
@@ -53,9 +54,9 @@ export const stageStructureRoutes: RouteModule = (app, ctx) => {
       const { format } = request.query;
       const result = await ctx.data.read(async (ws) => {
         const { as_of: asOf } = await storedSnapshots(ws);
-        if (format !== 'json')
-          return { asOf, file: await writeTable(ws, ctx.uploads, STAGE_STRUCTURE_SQL, [], format) };
-        return { asOf, snapshots: await ws.all(STAGE_STRUCTURE_SQL) };
+        const sql = stageStructureSql(await snapshotSource(ws));
+        if (format !== 'json') return { asOf, file: await writeTable(ws, ctx.uploads, sql, [], format) };
+        return { asOf, snapshots: await ws.all(sql) };
       });
       if (result.file) return sendTable(reply, result.file, `structure-${result.asOf}`);
       return { as_of: result.asOf, stages: STAGE_LABELS, snapshots: result.snapshots };

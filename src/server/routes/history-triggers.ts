@@ -95,6 +95,7 @@ export const triggerRoutes: RouteModule = (app, ctx) => {
         const name = `triggers-${q.from_stage}-${q.to_stage}-${t.to_month}`;
         if (q.format !== 'json')
           return { name, file: await writeTable(ws, ctx.uploads, t.sql, t.params, q.format) };
+        const page = t.page(q.limit, q.offset);
         return {
           name,
           body: {
@@ -102,10 +103,10 @@ export const triggerRoutes: RouteModule = (app, ctx) => {
             to_month: t.to_month,
             from_stage: q.from_stage,
             to_stage: q.to_stage,
-            total: Number(await ws.scalar(`SELECT count(*) FROM (${t.sql})`, t.params)),
+            total: Number(await ws.scalar(t.count.sql, t.count.params)),
             limit: q.limit,
             offset: q.offset,
-            rows: await ws.all(`${t.sql} LIMIT ${q.limit} OFFSET ${q.offset}`, t.params),
+            rows: await ws.all(page.sql, page.params),
           },
         };
       });

@@ -6,9 +6,8 @@ import {
   AT_RISK_THRESHOLD,
   DISTRIBUTION_RANGES,
   HISTOGRAM_BINS,
-  predictionDistributions,
-  predictionTotals,
 } from '../../predict/prediction-distributions.js';
+import { predictionFigures } from '../../predict/stored-prediction-figures.js';
 import type { StoredPredictionRun } from '../../predict/stored-predictions.js';
 import { parseDate } from '../../profile/as-of.js';
 import { ApiError } from '../api-error.js';
@@ -169,7 +168,7 @@ export const modelsPredictionRoutes: RouteModule = (app, ctx) => {
     async (request) =>
       ctx.data.read(async (ws) => {
         const { report, created_at } = await predictionsAt(ws, request.query.as_of);
-        const totals = await predictionTotals(ws, AT_RISK_THRESHOLD);
+        const { totals, distributions } = await predictionFigures(ws);
         return {
           as_of: report.as_of,
           computed_at: created_at,
@@ -188,7 +187,7 @@ export const modelsPredictionRoutes: RouteModule = (app, ctx) => {
           margin: report.margin,
           at_risk_threshold: AT_RISK_THRESHOLD,
           totals,
-          distributions: await predictionDistributions(ws),
+          distributions,
           methods: report.methods,
         };
       }),
@@ -234,18 +233,22 @@ export const modelsPredictionRoutes: RouteModule = (app, ctx) => {
       const q = request.query;
       const result = await ctx.data.read(async (ws) => {
         const { report } = await predictionsAt(ws, q.as_of);
-        const withSnapshot =
-          (await ws.tableExists('customer_snapshots')) &&
-          Number(
-            await ws.scalar(`SELECT count(*) FROM snapshots WHERE as_of = CAST($1 AS DATE)`, [report.as_of]),
-          ) > 0;
-        const sql = atRiskSql(withSnapshot);
+        const snapshot = (await ws.tableExists('customer_snapshots'))
+          ? await ws.one<{ snapshot_id: number }>(
+              `SELECT snapshot_id FROM snapshots WHERE as_of = CAST($1 AS DATE)`,
+              [report.as_of],
+            )
+          : undefined;
+        const snapshotId = snapshot?.snapshot_id ?? null;
         if (q.format !== 'json')
-          return { asOf: report.as_of, file: await writeTable(ws, ctx.uploads, sql, [q.min_risk], q.format) };
+          return {
+            asOf: report.as_of,
+            file: await writeTable(ws, ctx.uploads, atRiskSql(snapshotId), [q.min_risk], q.format),
+          };
         return {
           asOf: report.as_of,
           total: Number(await ws.scalar(AT_RISK_COUNT_SQL, [q.min_risk])),
-          rows: await ws.all(`${sql} LIMIT ${q.limit} OFFSET ${q.offset}`, [q.min_risk]),
+          rows: await ws.all(atRiskSql(snapshotId, { limit: q.limit, offset: q.offset }), [q.min_risk]),
         };
       });
       if (result.file) return sendTable(reply, result.file, `customers-at-risk-${result.asOf}`);

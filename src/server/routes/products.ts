@@ -1,4 +1,4 @@
-import { productsMatrix } from '../../analyze/products.js';
+import { PRODUCT_COLUMNS, productsMatrix } from '../../analyze/products.js';
 import { segmentSummary } from '../../analyze/segment-table.js';
 import { isInputError } from '../../errors.js';
 import { resolveAsOf } from '../../profile/as-of.js';
@@ -210,7 +210,7 @@ export const productRoutes: RouteModule = (app, ctx) => {
       const result = await ctx.data.read(async (ws) => {
         const asOf = await resolveAsOf(ws, q.as_of);
         const table = await cache.at(ws, asOf, exclude);
-        const filtered = `SELECT sku, name, category, revenue, quantity, months_sold, abc, cv, xyz, rank
+        const filtered = `SELECT ${PRODUCT_COLUMNS}, rank
           FROM ${table} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY rank`;
         const matrix = async () =>
           withShares(

@@ -1,4 +1,5 @@
 import { ident } from '../../db/sql.js';
+import { profileFigures } from '../../profile/profile-figures.js';
 import { ApiError } from '../api-error.js';
 import type { RouteModule } from '../context.js';
 import { sendTable, writeTable } from '../downloads.js';
@@ -139,18 +140,7 @@ export const profileRoutes: RouteModule = (app, ctx) => {
     async (request) =>
       ctx.data.read(async (ws) => {
         const table = await ctx.profiles.at(ws, request.query.as_of);
-        const figures = await ws.one(`
-          SELECT count(*) AS customers,
-                 coalesce(sum(orders), 0) AS orders,
-                 coalesce(sum(gross_revenue), 0) AS gross_revenue,
-                 coalesce(sum(returns), 0) AS returns,
-                 coalesce(sum(revenue), 0) AS revenue,
-                 median(orders) AS median_orders,
-                 median(recency_days) AS median_recency_days,
-                 avg(aov) AS mean_aov,
-                 count(*) FILTER (WHERE purchase_days > 1) AS repeat_customers,
-                 count(*) FILTER (WHERE orders_90d > 0) AS active_90d
-          FROM ${table.name}`);
+        const figures = await profileFigures(ws, table.name, table.asOf);
         return { as_of: table.asOf, ...figures, segments: table.segments, columns: table.columns };
       }),
   );

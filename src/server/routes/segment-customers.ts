@@ -4,6 +4,7 @@ import {
   segmentSummary,
   type SegmentKind,
 } from '../../analyze/segment-table.js';
+import { snapshotSource } from '../../analyze/cell-source.js';
 import { ident } from '../../db/sql.js';
 import { InputError } from '../../errors.js';
 import { RFM_SEGMENTS } from '../../segments/rfm-map.js';
@@ -212,19 +213,23 @@ export const segmentCustomerRoutes: RouteModule = (app, ctx) => {
           `SELECT s.*, ${CONTACT_COLUMNS.map((c) => `cu.${c}`).join(', ')}
            FROM (${rows}) s LEFT JOIN customers cu USING (customer_id) ${order}`;
         const sql = contacts(base);
-        // A page of a segment sorted by its own columns is cut before the contacts are joined (10× less work).
+        const cut = `LIMIT ${q.limit} OFFSET ${q.offset}`;
+        // A page sorted by the segment's own columns is cut reading the sort column alone; only its customers'
+        // rows are then read and joined to the contacts.
         const page = CONTACT_COLUMNS.includes(q.sort)
-          ? `${sql} LIMIT ${q.limit} OFFSET ${q.offset}`
-          : contacts(`${base} ${order} LIMIT ${q.limit} OFFSET ${q.offset}`);
+          ? `${sql} ${cut}`
+          : contacts(
+              `SELECT ${SEGMENT_COLUMNS_SQL} FROM customer_snapshots cs WHERE cs.snapshot_id = $1
+               AND customer_id IN (SELECT customer_id FROM customer_snapshots cs WHERE ${conditions} ${order} ${cut})`,
+            );
         if (q.format !== 'json') return { snap, file: await writeTable(ws, ctx.uploads, sql, all, q.format) };
         const summary = await segmentSummary(ws, snap.as_of);
+        const src = await snapshotSource(ws);
         return {
           file: null,
           snap,
           summary,
-          total: Number(
-            await ws.scalar(`SELECT count(*) FROM customer_snapshots cs WHERE ${conditions}`, all),
-          ),
+          total: Number(await ws.scalar(`SELECT ${src.count} FROM ${src.from} cs WHERE ${conditions}`, all)),
           rows: await ws.all(page, all),
         };
       });
