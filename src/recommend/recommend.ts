@@ -3,7 +3,8 @@ import { precomputeForReaders } from '../profile/precompute.js';
 import type { Workspace } from '../db/workspace.js';
 import { InputError } from '../errors.js';
 import { resolveAsOf } from '../profile/as-of.js';
-import { recommendSql } from './recommend-sql.js';
+import { storeRecommendations } from './recommend-all.js';
+import { recommendOneSql } from './recommend-sql.js';
 
 export interface RecommendOptions {
   asOf?: string;
@@ -60,7 +61,7 @@ export async function recommendFor(
       `Customer ${customerId} has no purchase up to ${asOf}: there is nothing to base recommendations on.`,
     );
   const exclude = o.exclude ?? [];
-  const rows = await ws.all<Recommendation>(recommendSql({ single: true, exclude: exclude.length }), [
+  const rows = await ws.all<Recommendation>(recommendOneSql(exclude.length), [
     asOf,
     top,
     customerId,
@@ -79,11 +80,7 @@ export async function recommendAll(ws: Workspace, o: RecommendOptions): Promise<
   const top = checkTop(o.top);
   const exclude = o.exclude ?? [];
   await ws.transaction(async () => {
-    await ws.run(
-      `CREATE OR REPLACE TABLE recommendations AS
-       SELECT CAST($1 AS DATE) AS as_of, * FROM (${recommendSql({ single: false, exclude: exclude.length })})`,
-      [asOf, top, ...exclude],
-    );
+    await storeRecommendations(ws, asOf, top, exclude);
     await recordRun(ws, 'recommend', { as_of: asOf, top, exclude }, started);
     await precomputeForReaders(ws, asOf);
   });

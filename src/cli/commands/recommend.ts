@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
-import { RECOMMEND_METHOD, recommendSql } from '../../recommend/recommend-sql.js';
+import { RECOMMEND_METHOD, recommendOneSql } from '../../recommend/recommend-sql.js';
 import { recommendAll, recommendFor, type RecommendRun } from '../../recommend/recommend.js';
 import { workspaceOption, type Context } from '../context.js';
 import { fmtInt, fmtNum, table } from '../format.js';
@@ -41,7 +41,7 @@ export function registerRecommend(program: Command, ctx: Context): void {
               ws,
               opts,
               {
-                sql: recommendSql({ single: true, exclude: exclude.length }),
+                sql: recommendOneSql(exclude.length),
                 params: [r.as_of, options.top, customerId, ...exclude],
               },
               {
