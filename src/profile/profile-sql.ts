@@ -13,6 +13,22 @@ import {
 } from '../metrics/index.js';
 import type { Metric } from '../metrics/index.js';
 
+const expr = (m: Metric): string => `CAST(${m.sql} AS ${m.type}) AS ${m.id}`;
+
+/** The recommendations stored at `$1`, one row per customer (`rc`), joined to the profile row `d`. */
+const RECOMMENDATION_JOIN = `LEFT JOIN (SELECT customer_id, string_agg(sku, ', ' ORDER BY rank) AS recommended_skus
+                 FROM recommendations WHERE as_of = CAST($1 AS DATE) GROUP BY customer_id) rc
+         ON rc.customer_id = d.customer_id`;
+
+/**
+ * `table`, a profile at `$1` as profileSql gives it, with its recommendation columns (the last ones) computed
+ * afresh from the stored recommendations, added when the table has none yet, and every other column kept.
+ */
+export function withRecommendationsSql(table: string, replace: boolean): string {
+  const kept = replace ? ` EXCLUDE (${RECOMMENDATION_COLUMNS.join(', ')})` : '';
+  return `SELECT d.*${kept}, ${RECOMMENDATION_METRICS.map(expr).join(', ')} FROM ${table} d ${RECOMMENDATION_JOIN}`;
+}
+
 /**
  * The SQL of the customer profile as of a date, generated from the metric catalogue. `$1` is the as-of DATE.
  * Lines of identified customers up to the end of that day are aggregated once per customer; gaps between
@@ -36,7 +52,6 @@ export function profileSql(
     ...(options.recommendations ? RECOMMENDATION_COLUMNS : []),
   ];
   const at = (level: Metric['level']): Metric[] => metrics.filter((m) => m.level === level);
-  const expr = (m: Metric): string => `CAST(${m.sql} AS ${m.type}) AS ${m.id}`;
   const snapshotJoin = options.segments
     ? `LEFT JOIN snapshots sn ON sn.as_of = CAST($1 AS DATE)
        LEFT JOIN customer_snapshots cs ON cs.snapshot_id = sn.snapshot_id AND cs.customer_id = d.customer_id`
@@ -44,11 +59,7 @@ export function profileSql(
   const predictionJoin = options.predictions
     ? `LEFT JOIN predictions pr ON pr.customer_id = d.customer_id AND pr.as_of = CAST($1 AS DATE)`
     : '';
-  const recommendationJoin = options.recommendations
-    ? `LEFT JOIN (SELECT customer_id, string_agg(sku, ', ' ORDER BY rank) AS recommended_skus
-                 FROM recommendations WHERE as_of = CAST($1 AS DATE) GROUP BY customer_id) rc
-         ON rc.customer_id = d.customer_id`
-    : '';
+  const recommendationJoin = options.recommendations ? RECOMMENDATION_JOIN : '';
   const joined = [...at('snapshot'), ...at('prediction'), ...at('recommendation')];
   return `WITH params AS (SELECT CAST($1 AS DATE) AS as_of),
 lines AS (

@@ -1,5 +1,6 @@
 import { recordRun } from '../db/runs.js';
-import { precomputeForReaders } from '../profile/precompute.js';
+import { precomputeAfterRecommend } from '../profile/precompute.js';
+import { storedProfileAt } from '../profile/stored-profile.js';
 import type { Workspace } from '../db/workspace.js';
 import { InputError } from '../errors.js';
 import { resolveAsOf } from '../profile/as-of.js';
@@ -80,9 +81,10 @@ export async function recommendAll(ws: Workspace, o: RecommendOptions): Promise<
   const top = checkTop(o.top);
   const exclude = o.exclude ?? [];
   await ws.transaction(async () => {
+    const profile = await storedProfileAt(ws, asOf);
     await storeRecommendations(ws, asOf, top, exclude);
     await recordRun(ws, 'recommend', { as_of: asOf, top, exclude }, started);
-    await precomputeForReaders(ws, asOf);
+    await precomputeAfterRecommend(ws, asOf, profile);
   });
   const totals = await ws.one<{ customers: number; rows: number; full: number }>(
     `SELECT count(DISTINCT customer_id) AS customers, count(*) AS rows,

@@ -186,6 +186,15 @@ describe('every customer on the demo, and the stored profile that shows them', (
       expect(String(first).split(', ')).toHaveLength(3);
       await recommendAll(w, { asOf, top: 2 });
       await same();
+      // Only the recommendation columns are computed again: a mark left in another column stays.
+      await w.run(
+        `UPDATE ${STORED_PROFILE_TABLE} SET orders = -1 WHERE customer_id = (SELECT min(customer_id) FROM ${STORED_PROFILE_TABLE})`,
+      );
+      await recommendAll(w, { asOf, top: 4 });
+      const marked = await w.one(
+        `SELECT orders, recommended_skus FROM ${STORED_PROFILE_TABLE} WHERE orders = -1`,
+      );
+      expect(String(marked?.['recommended_skus']).split(', ')).toHaveLength(4);
     } finally {
       w.close();
     }
