@@ -2,7 +2,7 @@ import { PROFILE_VERSION_SQL } from '../db/content-version.js';
 import { notePrecomputed, precomputedAt } from '../db/precomputed.js';
 import type { Workspace } from '../db/workspace.js';
 import { profileColumnGroups, type ProfileColumnGroups } from './profile-columns.js';
-import { profileSql, withRecommendationsSql } from './profile-sql.js';
+import { profileSql, recommendationColumnsSql } from './profile-sql.js';
 
 /** The stored profile: every customer's metrics at the date of the latest analyze, predict or recommend run. */
 export const STORED_PROFILE_TABLE = 'stored_profile';
@@ -28,7 +28,7 @@ export function storedProfileAt(ws: Workspace, asOf: string): Promise<ProfileCol
 /**
  * Stores the profile at `asOf` after `clientele recommend` there. When the stored profile was current just
  * before (`before`: its column groups, from storedProfileAt), nothing but the recommendations changed, so only
- * its recommendation columns are computed again: a join, instead of the ~60 metrics of every customer.
+ * its recommendation columns are updated: a join, instead of the ~60 metrics of every customer.
  */
 export async function storeProfileAfterRecommend(
   ws: Workspace,
@@ -38,7 +38,8 @@ export async function storeProfileAfterRecommend(
   const groups = await profileColumnGroups(ws, asOf);
   const same = before?.segments === groups.segments && before.predictions === groups.predictions;
   if (!before || !same || !groups.recommendations) return storeProfile(ws, asOf);
-  const sql = withRecommendationsSql(STORED_PROFILE_TABLE, before.recommendations);
-  await ws.run(`CREATE OR REPLACE TABLE ${STORED_PROFILE_TABLE} AS ${sql}`, [asOf]);
+  const sql = recommendationColumnsSql(STORED_PROFILE_TABLE);
+  if (!before.recommendations) for (const add of sql.add) await ws.run(add);
+  await ws.run(sql.update, [asOf]);
   await notePrecomputed(ws, NAME, asOf, PROFILE_VERSION_SQL, { ...groups });
 }

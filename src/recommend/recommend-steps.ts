@@ -70,12 +70,12 @@ export function bothWaysSql(pairs: string): string {
 }
 
 /**
- * (k, neighbour, similarity): the nearest neighbours of each SKU a of `pairs` (a, b, co), which holds every
- * pair with a in both orders.
+ * (k, neighbour, similarity, term): the nearest neighbours of each SKU a of `pairs` (a, b, co), which holds
+ * every pair with a in both orders; `term` is the similarity as it enters scores.
  */
 export function neighboursSql(pairs: string, buyers: string): string {
   return `SELECT p.a AS k, p.b AS neighbour,
-       p.co / sqrt(CAST(na.n AS DOUBLE) * nb.n) AS similarity
+       p.co / sqrt(CAST(na.n AS DOUBLE) * nb.n) AS similarity, round(similarity * ${GRID}) / ${GRID} AS term
 FROM (${pairs}) p JOIN ${buyers} na ON na.k = p.a JOIN ${buyers} nb ON nb.k = p.b
 WHERE p.co >= ${L.minCoBuyers}
 QUALIFY row_number() OVER (PARTITION BY p.a ORDER BY similarity DESC, p.b) <= ${L.neighbours}`;
@@ -98,8 +98,8 @@ export interface ScoringScope {
 }
 
 /**
- * How the engine orders (score, SKU) pairs as one integer: the score in units of the grid, then the lower
- * SKU first. `span` is SQL for a number above every `k`; `type` holds score × span.
+ * How the engine orders (score, SKU) pairs as one integer: the score (or a term of it) in units of the grid,
+ * then the lower SKU first. `span` is SQL for a number above every `k`; `type` holds score × span.
  */
 export interface RankKey {
   span: string;
@@ -118,7 +118,8 @@ const keyOf = (score: string, k: string, key: RankKey): string =>
 /**
  * (c, rank, k, score, source, because): the top `top` recommendations of each target customer. Candidates are
  * the neighbours of the customer's recent SKUs that the customer never bought, scored by the sum of their
- * similarities; customers with fewer than `top` of them are filled up from `popular`.
+ * terms; `because` is the recent SKU whose term is the largest; customers with fewer than `top` candidates
+ * are filled up from `popular`. Ties go to the lower SKU.
  */
 export function recommendationsSql(
   scope: ScoringScope,
@@ -131,7 +132,7 @@ export function recommendationsSql(
 owned AS (${scope.owned}),
 scored AS (
   SELECT c, k, sum(w) AS score FROM (
-    SELECT s.c, n.neighbour AS k, round(n.similarity * ${GRID}) / ${GRID} AS w FROM seeds s JOIN ${neighbours} n ON n.k = s.k
+    SELECT s.c, n.neighbour AS k, n.term AS w FROM seeds s JOIN ${neighbours} n ON n.k = s.k
     UNION ALL SELECT c, k, ${OWNED_WEIGHT} FROM owned)
   GROUP BY c, k HAVING sum(w) > 0
 ),
@@ -142,7 +143,7 @@ picked AS MATERIALIZED (
 ),
 seeded AS MATERIALIZED (SELECT m.c, m.k, s.k AS seed FROM picked m JOIN seeds s ON s.c = m.c),
 reasons AS (
-  SELECT m.c, m.k, arg_max(m.seed, {'similarity': n.similarity, 'k': -m.seed}) AS because
+  SELECT m.c, m.k, max(${keyOf('n.term', 'm.seed', key)}) AS bk
   FROM seeded m JOIN ${neighbours} n ON n.k = m.seed AND n.neighbour = m.k
   GROUP BY m.c, m.k
 ),
@@ -158,7 +159,7 @@ filled AS (
   QUALIFY rank <= ${top}
 )
 SELECT m.c, CAST(m.rank AS INTEGER) AS rank, m.k, m.score, 'similar' AS source,
-       b.because
+       CAST(${key.span} - 1 - b.bk % ${key.span} AS INTEGER) AS because
 FROM picked m JOIN reasons b ON b.c = m.c AND b.k = m.k
 UNION ALL
 SELECT c, CAST(rank AS INTEGER), k, NULL, 'popular', NULL FROM filled`;

@@ -5,6 +5,7 @@ import type { Workspace } from '../db/workspace.js';
 import { InputError } from '../errors.js';
 import { resolveAsOf } from '../profile/as-of.js';
 import { storeRecommendations } from './recommend-all.js';
+import { RECOMMEND_LIMITS } from './recommend-method.js';
 import { recommendOneSql } from './recommend-sql.js';
 
 export interface RecommendOptions {
@@ -38,8 +39,8 @@ export interface RecommendRun {
 }
 
 export function checkTop(top: number): number {
-  if (!Number.isInteger(top) || top < 1 || top > 100)
-    throw new InputError(`--top must be a whole number from 1 to 100, not ${top}.`);
+  if (!Number.isInteger(top) || top < 1 || top > RECOMMEND_LIMITS.most)
+    throw new InputError(`--top must be a whole number from 1 to ${RECOMMEND_LIMITS.most}, not ${top}.`);
   return top;
 }
 

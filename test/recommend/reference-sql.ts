@@ -8,7 +8,7 @@ import { RECOMMEND_LIMITS } from '../../src/recommend/recommend-method.js';
  *
  * `verbatim` is that statement unchanged. Without it, two choices it leaves to the engine are fixed the way
  * RECOMMEND_METHOD states them: each similarity enters a score rounded to a multiple of 2^-41, so that a sum
- * does not depend on the order of the additions, and "because" goes to the lower SKU when two similarities tie.
+ * does not depend on the order of the additions, and "because" goes to the lower SKU when two such terms tie.
  */
 export function referenceSql(exclude: number, verbatim = false): string {
   const L = RECOMMEND_LIMITS;
@@ -18,7 +18,7 @@ export function referenceSql(exclude: number, verbatim = false): string {
   const term = verbatim ? 'n.similarity' : 'round(n.similarity * 2199023255552) / 2199023255552';
   const because = verbatim
     ? 'arg_max(s.sku, n.similarity)'
-    : 'first(s.sku ORDER BY n.similarity DESC, s.sku)';
+    : 'first(s.sku ORDER BY round(n.similarity * 2199023255552) DESC, s.sku)';
   return `WITH owned AS (
   SELECT customer_id, sku, max(ts) AS last_ts FROM sales
   WHERE customer_id IS NOT NULL AND sku IS NOT NULL AND ${PURCHASE}
