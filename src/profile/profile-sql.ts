@@ -17,27 +17,25 @@ import { RECOMMEND_LIMITS } from '../recommend/recommend-method.js';
 const expr = (m: Metric): string => `CAST(${m.sql} AS ${m.type}) AS ${m.id}`;
 
 /**
- * The recommendations stored at `$1`, one row per customer (`rc`), joined to the profile row `d`. The SKUs in
- * rank order are the (at most RECOMMEND_LIMITS.most) lowest ranks, as `arg_min` keeps them: on a million
- * customers a third of the time of `string_agg(sku ORDER BY rank)`.
+ * (customer_id, recommended_skus): the recommendations stored at `$1` of the customers `where` selects, one
+ * row per customer. The SKUs in rank order are the (at most RECOMMEND_LIMITS.most) lowest ranks as `arg_min`
+ * keeps them: on a million customers a third of the time of `string_agg(sku ORDER BY rank)`. Like every
+ * aggregate into lists or strings it holds its states in memory (about 700 bytes a customer at 5 SKUs).
  */
-const RECOMMENDATION_JOIN = `LEFT JOIN (
-    SELECT customer_id, array_to_string(arg_min(sku, rank, ${RECOMMEND_LIMITS.most}), ', ') AS recommended_skus
-    FROM recommendations WHERE as_of = CAST($1 AS DATE) GROUP BY customer_id) rc
-  ON rc.customer_id = d.customer_id`;
+export function recommendedSkusSql(where = 'true'): string {
+  return `SELECT customer_id, array_to_string(arg_min(sku, rank, ${RECOMMEND_LIMITS.most}), ', ') AS recommended_skus
+FROM recommendations WHERE as_of = CAST($1 AS DATE) AND ${where} GROUP BY customer_id`;
+}
+
+const recommendationJoin = (rc: string): string => `LEFT JOIN ${rc} rc ON rc.customer_id = d.customer_id`;
 
 /**
- * What gives `table`, a profile at `$1` as profileSql makes it, its recommendation columns (the last ones)
- * computed afresh from the stored recommendations, every other column kept: `add` (run first when the table
- * has none yet), then `update`.
+ * `table`, a profile as profileSql makes it, with its recommendation columns (the last ones) computed afresh
+ * from `rc` (recommendedSkusSql's rows), added when `replace` is false, and every other column kept.
  */
-export function recommendationColumnsSql(table: string): { add: string[]; update: string } {
-  return {
-    add: RECOMMENDATION_METRICS.map((m) => `ALTER TABLE ${table} ADD COLUMN ${m.id} ${m.type}`),
-    update: `UPDATE ${table} SET ${RECOMMENDATION_COLUMNS.map((c) => `${c} = u.${c}`).join(', ')}
-      FROM (SELECT d.customer_id, ${RECOMMENDATION_METRICS.map(expr).join(', ')} FROM ${table} d ${RECOMMENDATION_JOIN}) u
-      WHERE u.customer_id = ${table}.customer_id`,
-  };
+export function withRecommendationsSql(table: string, replace: boolean, rc: string): string {
+  const kept = replace ? ` EXCLUDE (${RECOMMENDATION_COLUMNS.join(', ')})` : '';
+  return `SELECT d.*${kept}, ${RECOMMENDATION_METRICS.map(expr).join(', ')} FROM ${table} d ${recommendationJoin(rc)}`;
 }
 
 /**
@@ -70,7 +68,7 @@ export function profileSql(
   const predictionJoin = options.predictions
     ? `LEFT JOIN predictions pr ON pr.customer_id = d.customer_id AND pr.as_of = CAST($1 AS DATE)`
     : '';
-  const recommendationJoin = options.recommendations ? RECOMMENDATION_JOIN : '';
+  const recommendations = options.recommendations ? recommendationJoin(`(${recommendedSkusSql()})`) : '';
   const joined = [...at('snapshot'), ...at('prediction'), ...at('recommendation')];
   return `WITH params AS (SELECT CAST($1 AS DATE) AS as_of),
 lines AS (
@@ -136,7 +134,7 @@ rhythm AS (
 ),
 final AS (
   SELECT d.*${joined.length ? `, ${joined.map(expr).join(', ')}` : ''}
-  FROM rhythm d ${snapshotJoin} ${predictionJoin} ${recommendationJoin}
+  FROM rhythm d ${snapshotJoin} ${predictionJoin} ${recommendations}
 )
 SELECT ${columns.join(', ')} FROM final`;
 }

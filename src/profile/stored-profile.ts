@@ -1,8 +1,9 @@
 import { PROFILE_VERSION_SQL } from '../db/content-version.js';
+import { partitionsFor } from '../db/partitions.js';
 import { notePrecomputed, precomputedAt } from '../db/precomputed.js';
 import type { Workspace } from '../db/workspace.js';
 import { profileColumnGroups, type ProfileColumnGroups } from './profile-columns.js';
-import { profileSql, recommendationColumnsSql } from './profile-sql.js';
+import { profileSql, recommendedSkusSql, withRecommendationsSql } from './profile-sql.js';
 
 /** The stored profile: every customer's metrics at the date of the latest analyze, predict or recommend run. */
 export const STORED_PROFILE_TABLE = 'stored_profile';
@@ -25,10 +26,14 @@ export function storedProfileAt(ws: Workspace, asOf: string): Promise<ProfileCol
   return precomputedAt<ProfileColumnGroups & Record<string, unknown>>(ws, NAME, asOf, PROFILE_VERSION_SQL);
 }
 
+/** Bytes per stored recommendation while they are gathered per customer (recommendedSkusSql). */
+const RECOMMENDATION_BYTES = 150;
+
 /**
  * Stores the profile at `asOf` after `clientele recommend` there. When the stored profile was current just
  * before (`before`: its column groups, from storedProfileAt), nothing but the recommendations changed, so only
- * its recommendation columns are updated: a join, instead of the ~60 metrics of every customer.
+ * its recommendation columns are computed again, customer partition by partition: a copy and a join instead
+ * of the ~60 metrics of every customer. (An UPDATE in place would hold every changed value in memory.)
  */
 export async function storeProfileAfterRecommend(
   ws: Workspace,
@@ -38,8 +43,19 @@ export async function storeProfileAfterRecommend(
   const groups = await profileColumnGroups(ws, asOf);
   const same = before?.segments === groups.segments && before.predictions === groups.predictions;
   if (!before || !same || !groups.recommendations) return storeProfile(ws, asOf);
-  const sql = recommendationColumnsSql(STORED_PROFILE_TABLE);
-  if (!before.recommendations) for (const add of sql.add) await ws.run(add);
-  await ws.run(sql.update, [asOf]);
+  const rows = Number(
+    await ws.scalar(`SELECT count(*) FROM recommendations WHERE as_of = CAST($1 AS DATE)`, [asOf]),
+  );
+  const parts = partitionsFor(ws, rows * RECOMMENDATION_BYTES);
+  try {
+    await ws.run(`CREATE OR REPLACE TEMP TABLE profile_rc (customer_id VARCHAR, recommended_skus VARCHAR)`);
+    for (let part = 0; part < parts.count; part++) {
+      await ws.run(`INSERT INTO profile_rc ${recommendedSkusSql(parts.filter('customer_id', part))}`, [asOf]);
+    }
+    const sql = withRecommendationsSql(STORED_PROFILE_TABLE, before.recommendations, 'profile_rc');
+    await ws.run(`CREATE OR REPLACE TABLE ${STORED_PROFILE_TABLE} AS ${sql}`);
+  } finally {
+    await ws.run(`DROP TABLE IF EXISTS profile_rc`);
+  }
   await notePrecomputed(ws, NAME, asOf, PROFILE_VERSION_SQL, { ...groups });
 }
