@@ -30,12 +30,17 @@ FROM recommendations WHERE as_of = CAST($1 AS DATE) AND ${where} GROUP BY custom
 const recommendationJoin = (rc: string): string => `LEFT JOIN ${rc} rc ON rc.customer_id = d.customer_id`;
 
 /**
- * `table`, a profile as profileSql makes it, with its recommendation columns (the last ones) computed afresh
- * from `rc` (recommendedSkusSql's rows), added when `replace` is false, and every other column kept.
+ * What gives `table`, a profile as profileSql makes it, its recommendation columns (the last ones) computed
+ * afresh from `rc` (recommendedSkusSql's rows), every other column kept: `add` (first, when the table has none
+ * yet), then `update`.
  */
-export function withRecommendationsSql(table: string, replace: boolean, rc: string): string {
-  const kept = replace ? ` EXCLUDE (${RECOMMENDATION_COLUMNS.join(', ')})` : '';
-  return `SELECT d.*${kept}, ${RECOMMENDATION_METRICS.map(expr).join(', ')} FROM ${table} d ${recommendationJoin(rc)}`;
+export function recommendationColumnsSql(table: string, rc: string): { add: string[]; update: string } {
+  return {
+    add: RECOMMENDATION_METRICS.map((m) => `ALTER TABLE ${table} ADD COLUMN ${m.id} ${m.type}`),
+    update: `UPDATE ${table} SET ${RECOMMENDATION_COLUMNS.map((c) => `${c} = u.${c}`).join(', ')}
+FROM (SELECT d.customer_id, ${RECOMMENDATION_METRICS.map(expr).join(', ')} FROM ${table} d ${recommendationJoin(rc)}) u
+WHERE u.customer_id = ${table}.customer_id`,
+  };
 }
 
 /**

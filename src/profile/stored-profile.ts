@@ -3,7 +3,7 @@ import { partitionsFor } from '../db/partitions.js';
 import { notePrecomputed, precomputedAt } from '../db/precomputed.js';
 import type { Workspace } from '../db/workspace.js';
 import { profileColumnGroups, type ProfileColumnGroups } from './profile-columns.js';
-import { profileSql, recommendedSkusSql, withRecommendationsSql } from './profile-sql.js';
+import { profileSql, recommendationColumnsSql, recommendedSkusSql } from './profile-sql.js';
 
 /** The stored profile: every customer's metrics at the date of the latest analyze, predict or recommend run. */
 export const STORED_PROFILE_TABLE = 'stored_profile';
@@ -32,8 +32,8 @@ const RECOMMENDATION_BYTES = 150;
 /**
  * Stores the profile at `asOf` after `clientele recommend` there. When the stored profile was current just
  * before (`before`: its column groups, from storedProfileAt), nothing but the recommendations changed, so only
- * its recommendation columns are computed again, customer partition by partition: a copy and a join instead
- * of the ~60 metrics of every customer. (An UPDATE in place would hold every changed value in memory.)
+ * its recommendation columns are computed again (customer partition by partition) and updated in place,
+ * instead of the ~60 metrics of every customer.
  */
 export async function storeProfileAfterRecommend(
   ws: Workspace,
@@ -52,8 +52,9 @@ export async function storeProfileAfterRecommend(
     for (let part = 0; part < parts.count; part++) {
       await ws.run(`INSERT INTO profile_rc ${recommendedSkusSql(parts.filter('customer_id', part))}`, [asOf]);
     }
-    const sql = withRecommendationsSql(STORED_PROFILE_TABLE, before.recommendations, 'profile_rc');
-    await ws.run(`CREATE OR REPLACE TABLE ${STORED_PROFILE_TABLE} AS ${sql}`);
+    const sql = recommendationColumnsSql(STORED_PROFILE_TABLE, 'profile_rc');
+    if (!before.recommendations) for (const add of sql.add) await ws.run(add);
+    await ws.run(sql.update);
   } finally {
     await ws.run(`DROP TABLE IF EXISTS profile_rc`);
   }

@@ -30,17 +30,20 @@ const FACT_BYTES = 40;
 const WORK = ['sku', 'bought', 'customer', 'owned', 'pairs', 'buyers', 'neighbours', 'popular', 'result'];
 
 /**
- * Every customer's recommendations as of `asOf` into `recommendations` (RECOMMEND_METHOD): the facts once
- * (SKUs and customers numbered, every customer × SKU bought and whether it is a recent one), the co-buyer
- * counts of SKU pairs added up over customer partitions, the neighbours and the popular SKUs (SKU-level,
- * small), then the scores and the top `top` of each customer, slice by slice of each partition.
+ * Every customer's recommendations as of `asOf` (RECOMMEND_METHOD), in work tables: the facts once (SKUs and
+ * customers numbered, every customer × SKU bought and whether it is a recent one), the co-buyer counts of
+ * SKU pairs added up over customer partitions, the neighbours and the popular SKUs (SKU-level, small), then
+ * the scores and the top `top` of each customer, slice by slice of each partition. `use` gets the SELECT of
+ * the rows people read (labelledSql's columns) while the work tables exist. They are built outside `use`'s
+ * transaction: the engine scans what a transaction has not yet committed on one thread.
  */
-export async function storeRecommendations(
+export async function withRecommendations<T>(
   ws: Workspace,
   asOf: string,
   top: number,
   exclude: readonly string[],
-): Promise<void> {
+  use: (rows: string) => Promise<T>,
+): Promise<T> {
   const facts = [asOf, ...exclude];
   const where = purchasesWhere(2, exclude.length);
   try {
@@ -84,11 +87,7 @@ export async function storeRecommendations(
       await ws.run(`INSERT INTO rec_result ${sql}`, [top]);
     }
     const result = `(SELECT u.customer_id, r.* EXCLUDE (c) FROM rec_result r JOIN rec_customer u USING (c))`;
-    await ws.run(
-      `CREATE OR REPLACE TABLE recommendations AS
-       SELECT CAST($1 AS DATE) AS as_of, * FROM (${labelledSql(result, 'rec_sku')})`,
-      [asOf],
-    );
+    return await use(labelledSql(result, 'rec_sku'));
   } finally {
     for (const table of WORK) await ws.run(`DROP TABLE IF EXISTS rec_${table}`);
   }

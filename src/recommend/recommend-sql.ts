@@ -23,9 +23,9 @@ export function recommendOneSql(exclude: number): string {
   const where = purchasesWhere(4, exclude);
   const one = recommendationsSql(
     {
-      targets: `SELECT DISTINCT c FROM owned WHERE c = $3`,
-      seeds: `SELECT c, k FROM recent WHERE c = $3`,
-      owned: `SELECT c, k FROM owned WHERE c = $3`,
+      targets: `SELECT DISTINCT 0 AS c FROM bought WHERE c = $3`,
+      seeds: `SELECT 0 AS c, k FROM latest WHERE latest.c = $3`,
+      owned: `SELECT 0 AS c, k FROM bought WHERE bought.c = $3`,
     },
     'neighbours',
     'popular',
@@ -33,13 +33,13 @@ export function recommendOneSql(exclude: number): string {
     { span: '(SELECT count(*) + 1 FROM skus)', type: 'HUGEINT' },
   );
   return `WITH skus AS (${skuIdsSql(where)}),
-owned AS (SELECT customer_id AS c, k, last_ts FROM (${ownedSql(where, 'skus')})),
-recent AS (${recentSql('owned')}),
-buyers AS (${buyersSql('recent')}),
-pairs AS (${coBuyersSql('recent', { from: 'SELECT k FROM recent WHERE c = $3' })}),
+bought AS (SELECT customer_id AS c, k, last_ts FROM (${ownedSql(where, 'skus')})),
+latest AS (${recentSql('bought')}),
+buyers AS (${buyersSql('latest')}),
+pairs AS (${coBuyersSql('latest', { from: 'SELECT k FROM latest WHERE c = $3' })}),
 neighbours AS (${neighboursSql('SELECT * FROM pairs', 'buyers')}),
-popular AS (${popularSql('owned', '$2')}),
-result AS (SELECT c AS customer_id, * EXCLUDE (c) FROM (${one}))
+popular AS (${popularSql('bought', '$2')}),
+result AS (SELECT CAST($3 AS VARCHAR) AS customer_id, * EXCLUDE (c) FROM (${one}))
 ${labelledSql('result', 'skus')}
 ORDER BY r.rank`;
 }

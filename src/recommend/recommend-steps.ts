@@ -90,7 +90,10 @@ FROM (SELECT k, count(*) FILTER (WHERE last_ts >= CAST($1 AS DATE) - INTERVAL ${
 QUALIFY popularity <= ${top} + ${L.popularPool}`;
 }
 
-/** The customers to score and their facts, as SELECTs of (c), (c, k) recent, (c, k) every SKU bought. */
+/**
+ * The customers to score and their facts, as SELECTs of (c), (c, k) recent, (c, k) every SKU bought; `c` is a
+ * whole number (below 2^31).
+ */
 export interface ScoringScope {
   targets: string;
   seeds: string;
@@ -131,10 +134,10 @@ export function recommendationsSql(
   return `WITH seeds AS (${scope.seeds}),
 owned AS (${scope.owned}),
 scored AS (
-  SELECT c, k, sum(w) AS score FROM (
-    SELECT s.c, n.neighbour AS k, n.term AS w FROM seeds s JOIN ${neighbours} n ON n.k = s.k
-    UNION ALL SELECT c, k, ${OWNED_WEIGHT} FROM owned)
-  GROUP BY c, k HAVING sum(w) > 0
+  SELECT ck // ${key.span} AS c, ck % ${key.span} AS k, sum(w) AS score FROM (
+    SELECT CAST(s.c AS BIGINT) * ${key.span} + n.neighbour AS ck, n.term AS w FROM seeds s JOIN ${neighbours} n ON n.k = s.k
+    UNION ALL SELECT CAST(c AS BIGINT) * ${key.span} + k, ${OWNED_WEIGHT} FROM owned)
+  GROUP BY ck HAVING sum(w) > 0
 ),
 best AS (SELECT c, max(${keyOf('score', 'k', key)}, ${top}) AS best FROM scored GROUP BY c),
 picked AS MATERIALIZED (

@@ -4,7 +4,7 @@ import { storedProfileAt } from '../profile/stored-profile.js';
 import type { Workspace } from '../db/workspace.js';
 import { InputError } from '../errors.js';
 import { resolveAsOf } from '../profile/as-of.js';
-import { storeRecommendations } from './recommend-all.js';
+import { withRecommendations } from './recommend-all.js';
 import { RECOMMEND_LIMITS } from './recommend-method.js';
 import { recommendOneSql } from './recommend-sql.js';
 
@@ -81,12 +81,17 @@ export async function recommendAll(ws: Workspace, o: RecommendOptions): Promise<
   const asOf = await resolveAsOf(ws, o.asOf);
   const top = checkTop(o.top);
   const exclude = o.exclude ?? [];
-  await ws.transaction(async () => {
-    const profile = await storedProfileAt(ws, asOf);
-    await storeRecommendations(ws, asOf, top, exclude);
-    await recordRun(ws, 'recommend', { as_of: asOf, top, exclude }, started);
-    await precomputeAfterRecommend(ws, asOf, profile);
-  });
+  await withRecommendations(ws, asOf, top, exclude, (rows) =>
+    ws.transaction(async () => {
+      const profile = await storedProfileAt(ws, asOf);
+      await ws.run(
+        `CREATE OR REPLACE TABLE recommendations AS SELECT CAST($1 AS DATE) AS as_of, * FROM (${rows})`,
+        [asOf],
+      );
+      await recordRun(ws, 'recommend', { as_of: asOf, top, exclude }, started);
+      await precomputeAfterRecommend(ws, asOf, profile);
+    }),
+  );
   const totals = await ws.one<{ customers: number; rows: number; full: number }>(
     `SELECT count(DISTINCT customer_id) AS customers, count(*) AS rows,
             (SELECT count(*) FROM (SELECT customer_id FROM recommendations GROUP BY customer_id
