@@ -1,7 +1,7 @@
 import type { Workspace } from '../db/workspace.js';
 import { storeMonthlyOverview } from './monthly-overview.js';
-import { profileColumnGroups } from './profile-columns.js';
-import { STORED_PROFILE_TABLE, noteStoredProfile } from './stored-profile.js';
+import { profileColumnGroups, type ProfileColumnGroups } from './profile-columns.js';
+import { STORED_PROFILE_TABLE, noteStoredProfile, storeProfileAfterRecommend } from './stored-profile.js';
 import { writeProfile } from './write-profile.js';
 
 /**
@@ -12,8 +12,23 @@ import { writeProfile } from './write-profile.js';
  * same sales, only join their columns to the stored line-level columns.
  */
 export async function precomputeForReaders(ws: Workspace, asOf: string): Promise<void> {
+  await storeProfile(ws, asOf);
+  await storeMonthlyOverview(ws, asOf);
+}
+
+/** Stores the profile at `asOf` with every column group stored at that date, and notes it as current. */
+export async function storeProfile(ws: Workspace, asOf: string): Promise<void> {
   const groups = await profileColumnGroups(ws, asOf);
   await writeProfile(ws, asOf, groups, { table: STORED_PROFILE_TABLE, temp: false });
   await noteStoredProfile(ws, asOf, groups);
+}
+
+/** precomputeForReaders after `clientele recommend`, given the stored profile's groups before it (if current). */
+export async function precomputeAfterRecommend(
+  ws: Workspace,
+  asOf: string,
+  before: ProfileColumnGroups | undefined,
+): Promise<void> {
+  await storeProfileAfterRecommend(ws, asOf, before, () => storeProfile(ws, asOf));
   await storeMonthlyOverview(ws, asOf);
 }

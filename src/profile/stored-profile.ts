@@ -4,7 +4,9 @@ import { salesVersionAt } from '../db/sales-version.js';
 import { literal } from '../db/sql.js';
 import type { Workspace } from '../db/workspace.js';
 import { VERSION } from '../version.js';
-import type { ProfileColumnGroups } from './profile-columns.js';
+import { profileColumnGroups, type ProfileColumnGroups } from './profile-columns.js';
+import { partitionsFor } from '../db/partitions.js';
+import { recommendationColumnsSql, recommendedSkusSql } from './profile-sql.js';
 
 /**
  * The stored profile: every customer's metrics at the date of the latest analyze, predict or recommend run,
@@ -53,4 +55,40 @@ export async function noteStoredProfile(
 ): Promise<void> {
   await notePrecomputed(ws, LINES, asOf, literal(await linesVersionAt(ws, asOf)));
   await notePrecomputed(ws, NAME, asOf, PROFILE_VERSION_SQL, { ...groups });
+}
+
+/** Bytes per stored recommendation while they are gathered per customer (recommendedSkusSql). */
+const RECOMMENDATION_BYTES = 150;
+
+/**
+ * Stores the profile at `asOf` after `clientele recommend` there. When the stored profile was current just
+ * before (`before`: its column groups, from storedProfileAt), nothing but the recommendations changed, so only
+ * its recommendation columns are computed again (customer partition by partition) and updated in place,
+ * instead of the ~60 metrics of every customer; otherwise `store` stores it all.
+ */
+export async function storeProfileAfterRecommend(
+  ws: Workspace,
+  asOf: string,
+  before: ProfileColumnGroups | undefined,
+  store: () => Promise<void>,
+): Promise<void> {
+  const groups = await profileColumnGroups(ws, asOf);
+  const same = before?.segments === groups.segments && before.predictions === groups.predictions;
+  if (!before || !same || !groups.recommendations) return store();
+  const rows = Number(
+    await ws.scalar(`SELECT count(*) FROM recommendations WHERE as_of = CAST($1 AS DATE)`, [asOf]),
+  );
+  const parts = partitionsFor(ws, rows * RECOMMENDATION_BYTES);
+  try {
+    await ws.run(`CREATE OR REPLACE TEMP TABLE profile_rc (customer_id VARCHAR, recommended_skus VARCHAR)`);
+    for (let part = 0; part < parts.count; part++) {
+      await ws.run(`INSERT INTO profile_rc ${recommendedSkusSql(parts.filter('customer_id', part))}`, [asOf]);
+    }
+    const sql = recommendationColumnsSql(STORED_PROFILE_TABLE, 'profile_rc');
+    if (!before.recommendations) for (const add of sql.add) await ws.run(add);
+    await ws.run(sql.update);
+  } finally {
+    await ws.run(`DROP TABLE IF EXISTS profile_rc`);
+  }
+  await noteStoredProfile(ws, asOf, groups);
 }

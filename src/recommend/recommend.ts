@@ -1,9 +1,12 @@
 import { recordRun } from '../db/runs.js';
-import { precomputeForReaders } from '../profile/precompute.js';
+import { precomputeAfterRecommend } from '../profile/precompute.js';
+import { storedProfileAt } from '../profile/stored-profile.js';
 import type { Workspace } from '../db/workspace.js';
 import { InputError } from '../errors.js';
 import { resolveAsOf } from '../profile/as-of.js';
-import { recommendSql } from './recommend-sql.js';
+import { withRecommendations } from './recommend-all.js';
+import { RECOMMEND_LIMITS } from './recommend-method.js';
+import { recommendOneSql } from './recommend-sql.js';
 
 export interface RecommendOptions {
   asOf?: string;
@@ -36,8 +39,8 @@ export interface RecommendRun {
 }
 
 export function checkTop(top: number): number {
-  if (!Number.isInteger(top) || top < 1 || top > 100)
-    throw new InputError(`--top must be a whole number from 1 to 100, not ${top}.`);
+  if (!Number.isInteger(top) || top < 1 || top > RECOMMEND_LIMITS.most)
+    throw new InputError(`--top must be a whole number from 1 to ${RECOMMEND_LIMITS.most}, not ${top}.`);
   return top;
 }
 
@@ -60,7 +63,7 @@ export async function recommendFor(
       `Customer ${customerId} has no purchase up to ${asOf}: there is nothing to base recommendations on.`,
     );
   const exclude = o.exclude ?? [];
-  const rows = await ws.all<Recommendation>(recommendSql({ single: true, exclude: exclude.length }), [
+  const rows = await ws.all<Recommendation>(recommendOneSql(exclude.length), [
     asOf,
     top,
     customerId,
@@ -78,15 +81,17 @@ export async function recommendAll(ws: Workspace, o: RecommendOptions): Promise<
   const asOf = await resolveAsOf(ws, o.asOf);
   const top = checkTop(o.top);
   const exclude = o.exclude ?? [];
-  await ws.transaction(async () => {
-    await ws.run(
-      `CREATE OR REPLACE TABLE recommendations AS
-       SELECT CAST($1 AS DATE) AS as_of, * FROM (${recommendSql({ single: false, exclude: exclude.length })})`,
-      [asOf, top, ...exclude],
-    );
-    await recordRun(ws, 'recommend', { as_of: asOf, top, exclude }, started);
-    await precomputeForReaders(ws, asOf);
-  });
+  await withRecommendations(ws, asOf, top, exclude, (rows) =>
+    ws.transaction(async () => {
+      const profile = await storedProfileAt(ws, asOf);
+      await ws.run(
+        `CREATE OR REPLACE TABLE recommendations AS SELECT CAST($1 AS DATE) AS as_of, * FROM (${rows})`,
+        [asOf],
+      );
+      await recordRun(ws, 'recommend', { as_of: asOf, top, exclude }, started);
+      await precomputeAfterRecommend(ws, asOf, profile);
+    }),
+  );
   const totals = await ws.one<{ customers: number; rows: number; full: number }>(
     `SELECT count(DISTINCT customer_id) AS customers, count(*) AS rows,
             (SELECT count(*) FROM (SELECT customer_id FROM recommendations GROUP BY customer_id

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
-import { RECOMMEND_METHOD, recommendSql } from '../../recommend/recommend-sql.js';
+import { RECOMMEND_METHOD, recommendOneSql } from '../../recommend/recommend-sql.js';
 import { recommendAll, recommendFor, type RecommendRun } from '../../recommend/recommend.js';
 import { withQueryProgress } from '../../util/progress.js';
 import { workspaceOption, type Context } from '../context.js';
@@ -43,7 +43,7 @@ export function registerRecommend(program: Command, ctx: Context): void {
               ws,
               opts,
               {
-                sql: recommendSql({ single: true, exclude: exclude.length }),
+                sql: recommendOneSql(exclude.length),
                 params: [r.as_of, options.top, customerId, ...exclude],
               },
               {
