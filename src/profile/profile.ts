@@ -4,19 +4,10 @@ import { resolveAsOf } from './as-of.js';
 import { profileColumnGroups } from './profile-columns.js';
 import { STORED_PROFILE_TABLE, storedProfileAt } from './stored-profile.js';
 import { writeProfile } from './write-profile.js';
+import { profileFiguresSql, type ProfileFigures } from './profile-figures.js';
 
-export interface ProfileSummary {
+export interface ProfileSummary extends ProfileFigures {
   as_of: string;
-  customers: number;
-  orders: number;
-  gross_revenue: number;
-  returns: number;
-  revenue: number;
-  median_orders: number | null;
-  median_recency_days: number | null;
-  mean_aov: number | null;
-  repeat_customers: number;
-  active_90d: number;
   columns: string[];
   /** Stage, RFM and ABC/XYZ columns are included (an analysis exists at this date). */
   segments: boolean;
@@ -40,18 +31,7 @@ export async function runProfile(
   const { segments, predictions } = groups;
   const table = stored ? STORED_PROFILE_TABLE : 'cl_profile';
   if (!stored) await writeProfile(ws, asOf, groups, { table, temp: true });
-  const s = await ws.one<Omit<ProfileSummary, 'as_of' | 'columns' | 'out' | 'segments' | 'predictions'>>(`
-    SELECT count(*) AS customers,
-           coalesce(sum(orders), 0) AS orders,
-           coalesce(sum(gross_revenue), 0) AS gross_revenue,
-           coalesce(sum(returns), 0) AS returns,
-           coalesce(sum(revenue), 0) AS revenue,
-           median(orders) AS median_orders,
-           median(recency_days) AS median_recency_days,
-           avg(aov) AS mean_aov,
-           count(*) FILTER (WHERE purchase_days > 1) AS repeat_customers,
-           count(*) FILTER (WHERE orders_90d > 0) AS active_90d
-    FROM ${table}`);
+  const s = await ws.one<ProfileFigures>(profileFiguresSql(table));
   const columns = (await ws.all<{ column_name: string }>(`DESCRIBE ${table}`)).map((c) => c.column_name);
   const out = options.out
     ? await writeQuery(ws, `SELECT * FROM ${table} ORDER BY revenue DESC, customer_id`, [], options.out)
