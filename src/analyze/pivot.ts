@@ -3,6 +3,7 @@ import { ident } from '../db/sql.js';
 import type { Workspace } from '../db/workspace.js';
 import { requireAnalysis } from './analyze.js';
 import { ROWS, snapshotSource, type SnapshotSource } from './cell-source.js';
+import { PURCHASE } from '../metrics/index.js';
 
 /** Dimensions of the pivot, each a column of the per-customer-per-snapshot base. */
 export const PIVOT_DIMENSIONS = {
@@ -108,7 +109,7 @@ export async function pivotQuery(
           arg_max(p.category, s.amount) FILTER (WHERE p.category IS NOT NULL) AS category_line,
           arg_max(s.channel, s.amount) FILTER (WHERE s.channel IS NOT NULL) AS channel_line
         FROM sales s LEFT JOIN products p ON p.sku = s.sku
-        WHERE s.customer_id IS NOT NULL AND s.amount > 0 AND s.ts < (SELECT as_of FROM analyses) + INTERVAL 1 DAY
+        WHERE s.customer_id IS NOT NULL AND s.${PURCHASE} AND s.ts < (SELECT as_of FROM analyses) + INTERVAL 1 DAY
         GROUP BY s.customer_id) fav ON fav.customer_id = c.customer_id`
     : '';
   const predictions = await ws.tableExists('snapshot_predictions');

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { ident } from '../db/sql.js';
 import type { Workspace } from '../db/workspace.js';
-import { InputError } from '../errors.js';
+import { ConflictError, InputError } from '../errors.js';
 import { outputFormat, writeQuery, type WriteResult } from '../export/write.js';
 import { createRandomSource } from '../stats/index.js';
 import { campaignDates } from './campaign-dates.js';
@@ -80,7 +80,7 @@ export async function createCampaign(
   const channel = options.channel?.trim() || null;
   if (options.out !== undefined) outputFormat(options.out);
   await ensureCampaignTables(ws);
-  await refuseDuplicate(ws, name);
+  await refuseDuplicateName(ws, name);
   const { asOf, start, end } = await campaignDates(ws, options);
   const selection = await selectSegment(ws, options.segment, asOf);
   const stratify = stratifyColumn(selection, options.stratify);
@@ -176,13 +176,16 @@ export async function createCampaign(
   }
 }
 
-async function refuseDuplicate(ws: Workspace, name: string): Promise<void> {
-  const existing = await ws.one<{ created_at: string }>(`SELECT created_at FROM campaigns WHERE name = $1`, [
-    name,
-  ]);
+/** Campaign names are unique: a name already used is a ConflictError. */
+export async function refuseDuplicateName(ws: Workspace, name: string): Promise<void> {
+  if (!(await ws.tableExists('campaigns'))) return;
+  const existing = await ws.one<{ campaign_id: number; created_at: string }>(
+    `SELECT campaign_id, created_at FROM campaigns WHERE name = $1`,
+    [name],
+  );
   if (existing) {
-    throw new InputError(
-      `A campaign named "${name}" already exists (created ${existing.created_at}). Choose another --name; \`clientele campaign list\` shows them.`,
+    throw new ConflictError(
+      `A campaign named "${name}" already exists (campaign ${existing.campaign_id}, created ${existing.created_at}); choose another name.`,
     );
   }
 }

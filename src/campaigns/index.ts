@@ -1,4 +1,4 @@
-// Public API of campaigns: select a segment with a control group, plan, evaluate (DESIGN.md, "Campaigns").
+// Public API of campaigns: select a segment with a control group, plan, evaluate.
 // The statistics live in src/stats and the segment language in src/expr; this folder wires them to the workspace.
 
 // Launch
@@ -26,6 +26,7 @@ export {
 export type { EvaluationSummary, Estimate } from './evaluation-summary.js';
 export { evaluationInLanguage } from './evaluation-in-language.js';
 export type { Lang } from './text-numbers.js';
+export { p as formatP } from './verdict.js';
 export { memberOutcomes, campaignArms, type MemberOutcomes } from './member-outcomes.js';
 export { evaluationWindow, type EvaluationWindow } from './evaluation-window.js';
 export { stageTransitions, type StageTransitions, type StageMove } from './stage-transitions.js';
@@ -44,11 +45,3 @@ export { findCampaign, type Campaign } from './find-campaign.js';
 export { listCampaigns, type CampaignListing } from './list-campaigns.js';
 export { ensureCampaignTables, CAMPAIGN_DDL } from './campaign-tables.js';
 export { parseWindow } from './parse-window.js';
-
-// Text for the terminal
-export { renderCreated } from './render-created.js';
-export { renderPlan } from './render-plan.js';
-export { renderEvaluation } from './render-evaluation.js';
-export { renderResultsFile } from './render-results-file.js';
-export { renderList } from './render-list.js';
-export { renderContacts } from './render-contacts.js';

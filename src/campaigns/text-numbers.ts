@@ -1,4 +1,4 @@
-import { fmtInt, fmtNum } from '../cli/format.js';
+import { fmtInt, fmtNum } from '../util/english-numbers.js';
 import type { Text } from '../metrics/index.js';
 
 /** The languages the campaign texts (verdicts, methods, warnings) are written in; the CLI speaks English. */

@@ -1,13 +1,6 @@
-/** Terminal formatting: numbers with thousands separators, aligned tables. */
-export function fmtInt(n: number | null | undefined): string {
-  return n === null || n === undefined ? '—' : Math.round(n).toLocaleString('en-US');
-}
-
-export function fmtNum(n: number | null | undefined, digits = 2): string {
-  return n === null || n === undefined || !Number.isFinite(n)
-    ? '—'
-    : n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
+/** Terminal formatting: numbers with thousands separators (one definition, shared with the engine's English
+ * sentences), aligned tables, JSON. */
+export { fmtInt, fmtNum } from '../util/english-numbers.js';
 
 export function table(rows: readonly (readonly string[])[], align: readonly ('l' | 'r')[] = []): string {
   const widths: number[] = [];

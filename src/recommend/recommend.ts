@@ -5,8 +5,9 @@ import type { Workspace } from '../db/workspace.js';
 import { InputError } from '../errors.js';
 import { resolveAsOf } from '../profile/as-of.js';
 import { withRecommendations } from './recommend-all.js';
-import { RECOMMEND_LIMITS } from './recommend-method.js';
+import { RECOMMEND_LIMITS } from '../metrics/recommendation-method.js';
 import { recommendOneSql } from './recommend-sql.js';
+import { PURCHASE } from '../metrics/index.js';
 
 export interface RecommendOptions {
   asOf?: string;
@@ -54,7 +55,7 @@ export async function recommendFor(
   const top = checkTop(o.top);
   const bought = Number(
     await ws.scalar(
-      `SELECT count(*) FROM sales WHERE customer_id = $1 AND amount > 0 AND ts < CAST($2 AS DATE) + INTERVAL 1 DAY`,
+      `SELECT count(*) FROM sales WHERE customer_id = $1 AND ${PURCHASE} AND ts < CAST($2 AS DATE) + INTERVAL 1 DAY`,
       [customerId, asOf],
     ),
   );
@@ -111,12 +112,4 @@ export async function recommendAll(ws: Workspace, o: RecommendOptions): Promise<
     customers_fully_similar: Number(totals?.full ?? 0),
     most_recommended: most.map((m) => ({ ...m, customers: Number(m.customers) })),
   };
-}
-
-/** Whether `clientele recommend` stored recommendations at this date. */
-export async function hasRecommendations(ws: Workspace, asOf: string): Promise<boolean> {
-  if (!(await ws.tableExists('recommendations'))) return false;
-  return (
-    Number(await ws.scalar(`SELECT count(*) FROM recommendations WHERE as_of = CAST($1 AS DATE)`, [asOf])) > 0
-  );
 }

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { isInputError } from '../errors.js';
+import { ConflictError, isInputError, NotFoundError } from '../errors.js';
 import { isResourceError } from '../db/resource-error.js';
 
 /** An error the API answers with its status and `{ error: message }`. */
@@ -19,6 +19,8 @@ export class ApiError extends Error {
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | ApiError | Error, request, reply) => {
     if (error instanceof ApiError) return reply.code(error.statusCode).send({ error: error.message });
+    if (error instanceof NotFoundError) return reply.code(404).send({ error: error.message });
+    if (error instanceof ConflictError) return reply.code(409).send({ error: error.message });
     if (isInputError(error)) return reply.code(400).send({ error: error.message });
     // Out of memory or disk: the sentence says what to set; 507 (insufficient storage) / 503.
     if (isResourceError(error))

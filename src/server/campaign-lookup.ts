@@ -3,7 +3,7 @@ import { CAMPAIGN_COLUMNS } from '../campaigns/find-campaign.js';
 import { compileSegment, type Campaign } from '../campaigns/index.js';
 import { identifiedSalesRange } from '../db/sales-summary.js';
 import type { Workspace } from '../db/workspace.js';
-import { InputError, isInputError } from '../errors.js';
+import { isInputError } from '../errors.js';
 import { hasPredictions, hasSnapshot } from '../profile/profile.js';
 import { ApiError } from './api-error.js';
 import type { WindowStatus } from './campaign-schemas.js';
@@ -16,21 +16,6 @@ export async function campaignById(ws: Workspace, id: number): Promise<Campaign>
   if (!found)
     throw new ApiError(404, `There is no campaign ${id} in this workspace (GET /api/campaigns lists them).`);
   return found;
-}
-
-/** A 409 when a campaign with this name exists (names are unique). */
-export async function refuseDuplicateName(ws: Workspace, name: string): Promise<void> {
-  if (!(await ws.tableExists('campaigns'))) return;
-  const existing = await ws.one<{ campaign_id: number }>(
-    `SELECT campaign_id FROM campaigns WHERE name = $1`,
-    [name.trim()],
-  );
-  if (existing) {
-    throw new ApiError(
-      409,
-      `A campaign named "${name.trim()}" already exists (campaign ${existing.campaign_id}); choose another name.`,
-    );
-  }
 }
 
 /**
@@ -83,8 +68,10 @@ export function apiWording(message: string): string {
     .join('`');
 }
 
+/** The error with its message in API words; its class (and so its HTTP status) is kept. */
 function reworded(error: unknown): unknown {
-  return isInputError(error) ? new InputError(apiWording(error.message), error.details) : error;
+  if (isInputError(error)) error.message = apiWording(error.message);
+  return error;
 }
 
 /** Runs library code, rewording its input errors for the API. */

@@ -7,15 +7,15 @@ import {
   listCampaigns,
   parseWindow,
   planCampaign,
-  renderContacts,
-  renderCreated,
-  renderEvaluation,
-  renderList,
-  renderPlan,
-  renderResultsFile,
   withScratchWorkspace,
 } from '../../campaigns/index.js';
 import { InputError } from '../../errors.js';
+import { renderContacts } from '../campaigns/render-contacts.js';
+import { renderCreated } from '../campaigns/render-created.js';
+import { renderEvaluation } from '../campaigns/render-evaluation.js';
+import { renderList } from '../campaigns/render-list.js';
+import { renderPlan } from '../campaigns/render-plan.js';
+import { renderResultsFile } from '../campaigns/render-results-file.js';
 import { workspaceOption, type Context } from '../context.js';
 import { json } from '../format.js';
 

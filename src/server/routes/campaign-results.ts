@@ -46,7 +46,7 @@ LEFT JOIN (SELECT customer_id, any_value(name) AS name, any_value(email) AS emai
 WHERE m.campaign_id = $1 AND ($2 IS NULL OR m."group" = $2)
 ORDER BY m.customer_id`;
 
-/** Evaluating a stored campaign, and its member lists (DESIGN.md, "Campaigns"). */
+/** Evaluating a stored campaign, and its member lists. */
 export const campaignResultRoutes: RouteModule = (app, ctx) => {
   app.get<{ Params: { id: number }; Querystring: EvaluateQuery }>(
     '/api/campaigns/:id/evaluate',

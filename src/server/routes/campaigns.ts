@@ -19,7 +19,6 @@ import {
   apiInputAsync,
   campaignById,
   defaultLastDay,
-  refuseDuplicateName,
   requireSelectionData,
   salesUntil,
   windowStatus,
@@ -90,7 +89,7 @@ const fieldGroup = (name: string): 'segments' | 'predictions' | 'contacts' | 'pr
         ? 'contacts'
         : 'profile';
 
-/** Campaigns: the list, the fields a selection may use, plan, create, one campaign (DESIGN.md, "Campaigns"). */
+/** Campaigns: the list, the fields a selection may use, plan, create, one campaign. */
 export const campaignRoutes: RouteModule = (app, ctx) => {
   app.get<{ Querystring: { format: TableFormat; lang: Lang } }>(
     '/api/campaigns',
@@ -247,7 +246,6 @@ export const campaignRoutes: RouteModule = (app, ctx) => {
     async (request, reply) => {
       const b = request.body;
       const created = await ctx.data.write(async (ws): Promise<Omit<CampaignCreated, 'out'>> => {
-        await refuseDuplicateName(ws, b.name);
         const dates = await apiInputAsync(() =>
           campaignDates(ws, { asOf: b.as_of, start: b.start, end: b.end }),
         );

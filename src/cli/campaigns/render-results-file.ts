@@ -1,6 +1,6 @@
-import { fmtInt, table } from '../cli/format.js';
-import type { ResultsFileReport } from './evaluate-results-file.js';
-import { p } from './verdict.js';
+import { fmtInt, table } from '../format.js';
+import type { ResultsFileReport } from '../../campaigns/index.js';
+import { formatP as p } from '../../campaigns/index.js';
 
 const num = (x: number | null, digits: number): string => (x === null ? '—' : x.toFixed(digits));
 

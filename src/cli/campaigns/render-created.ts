@@ -1,5 +1,5 @@
-import { fmtInt, table } from '../cli/format.js';
-import type { CampaignCreated } from './create-campaign.js';
+import { fmtInt, table } from '../format.js';
+import type { CampaignCreated } from '../../campaigns/index.js';
 
 /** The text `campaign create` prints. */
 export function renderCreated(c: CampaignCreated): string {

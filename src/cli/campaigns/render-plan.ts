@@ -1,5 +1,5 @@
-import { fmtInt, fmtNum } from '../cli/format.js';
-import type { CampaignPlan } from './plan-campaign.js';
+import { fmtInt, fmtNum } from '../format.js';
+import type { CampaignPlan } from '../../campaigns/index.js';
 
 /** The text `campaign plan` prints. */
 export function renderPlan(plan: CampaignPlan): string {

@@ -1,6 +1,6 @@
-import { fmtInt, fmtNum, table } from '../cli/format.js';
-import type { CampaignListing } from './list-campaigns.js';
-import { p } from './verdict.js';
+import { fmtInt, fmtNum, table } from '../format.js';
+import type { CampaignListing } from '../../campaigns/index.js';
+import { formatP as p } from '../../campaigns/index.js';
 
 /** The text `campaign list` prints. */
 export function renderList(list: readonly CampaignListing[]): string {

@@ -1,5 +1,5 @@
-import { fmtInt } from '../cli/format.js';
-import type { ContactsAttached } from './attach-contacts.js';
+import { fmtInt } from '../format.js';
+import type { ContactsAttached } from '../../campaigns/index.js';
 
 /** The text `campaign contacts` prints. */
 export function renderContacts(c: ContactsAttached): string {

@@ -1,7 +1,7 @@
-import { fmtInt, fmtNum, table } from '../cli/format.js';
-import type { CampaignEvaluationReport } from './evaluate-stored-campaign.js';
-import type { Estimate } from './evaluation-summary.js';
-import { p } from './verdict.js';
+import { fmtInt, fmtNum, table } from '../format.js';
+import type { CampaignEvaluationReport } from '../../campaigns/index.js';
+import type { Estimate } from '../../campaigns/index.js';
+import { formatP as p } from '../../campaigns/index.js';
 
 const pct = (x: number | null | undefined, digits = 2): string =>
   x === null || x === undefined ? '—' : `${(100 * x).toFixed(digits)} %`;
