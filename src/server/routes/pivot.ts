@@ -1,5 +1,6 @@
 import { requireAnalysis } from '../../analyze/analyze.js';
-import { PIVOT_DIMENSION_LABELS, PIVOT_MEASURE_LABELS } from '../../analyze/pivot-labels.js';
+import { analysisSettings } from '../../analyze/analysis-settings.js';
+import { PIVOT_MEASURE_LABELS, pivotDimensionLabels } from '../../analyze/pivot-labels.js';
 import {
   PIVOT_DIMENSIONS,
   PIVOT_MEASURES,
@@ -126,8 +127,9 @@ export const pivotRoutes: RouteModule = (app, ctx) => {
     async () =>
       ctx.data.read(async (ws) => {
         const analysis = await requireAnalysis(ws).catch(() => null);
+        const labels = pivotDimensionLabels(await analysisSettings(ws));
         return {
-          dimensions: DIMENSIONS.map((id) => ({ id, ...PIVOT_DIMENSION_LABELS[id] })),
+          dimensions: DIMENSIONS.map((id) => ({ id, ...labels[id] })),
           measures: MEASURES.map((id) => ({ id, ...PIVOT_MEASURE_LABELS[id] })),
           predictions: await ws.tableExists('snapshot_predictions'),
           analysis: analysis && { as_of: analysis.as_of, snapshots: await listSnapshots(ws) },
