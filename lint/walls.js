@@ -75,6 +75,16 @@ export function walls() {
     files: [`src/${name}/**/*.ts`],
     rules: { 'no-restricted-imports': ['error', { patterns: denied(name) }] },
   }));
+  // The surfaces use the engine through its public entry points only: src/index.ts or an area's index.ts.
+  const entryOnly = {
+    regex: `^(\\.\\./)+(${Object.keys(ENGINE_IMPORTS).join('|')})/(?!index\\.js$)`,
+    message:
+      'A surface imports the engine only through its public entry points (src/<area>/index.ts): export what it needs there.',
+  };
+  configs.push({
+    files: ['src/cli/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [entryOnly] }] },
+  });
   configs.push({
     files: ['src/server/**/*.ts'],
     rules: {
@@ -87,6 +97,7 @@ export function walls() {
               message:
                 'The server never imports the CLI: what both need is engine code, imported from there.',
             },
+            entryOnly,
           ],
         },
       ],

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { field, InputError } from '../errors.js';
 import { ident } from '../db/sql.js';
 import type { Workspace } from '../db/workspace.js';
 import { requireAnalysis } from './analyze.js';
@@ -57,13 +57,58 @@ export interface PivotRequest {
   filters?: string[];
 }
 
-function dimension(name: string, flag: string): PivotDimension {
+function dimension(name: string, option: string): PivotDimension {
   if (!(name in PIVOT_DIMENSIONS)) {
     throw new InputError(
-      `${flag} ${name}: not a dimension. Dimensions: ${Object.keys(PIVOT_DIMENSIONS).join(', ')}.`,
+      `${option} "${name}" is not a dimension; use one of: ${Object.keys(PIVOT_DIMENSIONS).join(', ')}.`,
     );
   }
   return name as PivotDimension;
+}
+
+/** A pivot request, checked: its dimensions, measures, and filters with the dimension each filters. */
+export interface CheckedPivot {
+  rows: PivotDimension;
+  cols: PivotDimension | undefined;
+  measures: PivotMeasure[];
+  /** DIMENSION=VALUE[|VALUE…], as given. */
+  filters: string[];
+  /** The dimension of each filter. */
+  filtered: PivotDimension[];
+}
+
+/**
+ * Checks a pivot request without reading the workspace. Measures may be given comma-separated and filters
+ * separated by `;` (several values of one dimension as a|b).
+ */
+export function checkPivot(request: PivotRequest): CheckedPivot {
+  const rows = dimension(request.rows, field('rows'));
+  const cols =
+    request.cols === undefined || request.cols === '' ? undefined : dimension(request.cols, field('cols'));
+  if (cols === rows)
+    throw new InputError(`${field('rows')} and ${field('cols')} must be different dimensions.`);
+  const measures = (request.measures?.length ? request.measures : ['count'])
+    .flatMap((m) => m.split(','))
+    .map((m) => m.trim());
+  for (const m of measures) {
+    if (!(m in PIVOT_MEASURES))
+      throw new InputError(
+        `${field('measure')} "${m}" is not a measure; use one of: ${Object.keys(PIVOT_MEASURES).join(', ')}.`,
+      );
+  }
+  const filters = (request.filters ?? [])
+    .flatMap((f) => f.split(';'))
+    .map((f) => f.trim())
+    .filter(Boolean);
+  const filtered = filters.map((f) => {
+    const m = /^([^=]+)=(.+)$/.exec(f);
+    if (!m)
+      throw new InputError(
+        `${field('filter')} "${f}" is not DIMENSION=VALUE (several values as a|b, several filters separated by ;), e.g. stage=active|asleep.`,
+      );
+    return dimension(m[1]!.trim(), field('filter'));
+  });
+  return { rows, cols, measures: measures as PivotMeasure[], filters, filtered };
 }
 
 /**
@@ -76,25 +121,15 @@ export async function pivotQuery(
   ws: Workspace,
   request: PivotRequest,
 ): Promise<{ sql: string; params: string[]; columns: string[] }> {
+  const checked = checkPivot(request);
   await requireAnalysis(ws);
-  const rows = dimension(request.rows, '--rows');
-  const cols = request.cols === undefined ? undefined : dimension(request.cols, '--cols');
-  if (cols === rows) throw new InputError('--rows and --cols must be different dimensions.');
-  const measures = (request.measures?.length ? request.measures : ['count']).flatMap((m) => m.split(','));
-  for (const m of measures) {
-    if (!(m in PIVOT_MEASURES))
-      throw new InputError(
-        `--measure ${m}: not a measure. Measures: ${Object.keys(PIVOT_MEASURES).join(', ')}.`,
-      );
-  }
+  const { rows, cols, measures } = checked;
   const params: string[] = [];
   const where: string[] = [];
   const used = new Set<PivotDimension>([rows, ...(cols ? [cols] : [])]);
-  for (const f of request.filters ?? []) {
+  checked.filters.forEach((f, i) => {
+    const dim = checked.filtered[i]!;
     const eq = f.indexOf('=');
-    if (eq <= 0)
-      throw new InputError(`--filter expects DIMENSION=VALUE (several values as a|b); got "${f}".`);
-    const dim = dimension(f.slice(0, eq).trim(), '--filter');
     used.add(dim);
     const values = f
       .slice(eq + 1)
@@ -105,7 +140,7 @@ export async function pivotQuery(
       return `$${params.length}`;
     });
     where.push(`CAST(${ident(PIVOT_DIMENSIONS[dim])} AS VARCHAR) IN (${placeholders.join(', ')})`);
-  }
+  });
   const upToAnalysis = `s.customer_id IS NOT NULL AND s.${PURCHASE} AND s.ts < (SELECT as_of FROM analyses) + INTERVAL 1 DAY`;
   // The main category is the profile's favourite category (the catalogue's one definition, over the category
   // revenues `category`, `rev`); the main channel that of the largest purchase line.

@@ -28,7 +28,12 @@ export { evaluationInLanguage } from './evaluation-in-language.js';
 export type { Lang } from './text-numbers.js';
 export { p as formatP } from './verdict.js';
 export { memberOutcomes, campaignArms, type MemberOutcomes } from './member-outcomes.js';
-export { evaluationWindow, type EvaluationWindow } from './evaluation-window.js';
+export {
+  evaluationWindow,
+  defaultLastDay,
+  defaultWindowDays,
+  type EvaluationWindow,
+} from './evaluation-window.js';
 export { stageTransitions, type StageTransitions, type StageMove } from './stage-transitions.js';
 export { emailFunnel, type EmailFunnel } from './email-funnel.js';
 export {
@@ -45,3 +50,9 @@ export { findCampaign, type Campaign } from './find-campaign.js';
 export { listCampaigns, type CampaignListing } from './list-campaigns.js';
 export { ensureCampaignTables, CAMPAIGN_DDL } from './campaign-tables.js';
 export { parseWindow } from './parse-window.js';
+
+// Used by the surfaces (src/cli, src/server)
+export { campaignDates } from './campaign-dates.js';
+export { MAX_SEED } from './campaign-options.js';
+export { CAMPAIGN_COLUMNS } from './find-campaign.js';
+export { expressionFields } from './segment-selection.js';

@@ -2,7 +2,7 @@ import { recordRun } from '../db/runs.js';
 import { precomputeAfterRecommend } from '../profile/precompute.js';
 import { storedProfileAt } from '../profile/stored-profile.js';
 import type { Workspace } from '../db/workspace.js';
-import { InputError } from '../errors.js';
+import { field, InputError } from '../errors.js';
 import { resolveAsOf } from '../profile/as-of.js';
 import { withRecommendations } from './recommend-all.js';
 import { RECOMMEND_LIMITS } from '../metrics/recommendation-method.js';
@@ -41,7 +41,9 @@ export interface RecommendRun {
 
 export function checkTop(top: number): number {
   if (!Number.isInteger(top) || top < 1 || top > RECOMMEND_LIMITS.most)
-    throw new InputError(`--top must be a whole number from 1 to ${RECOMMEND_LIMITS.most}, not ${top}.`);
+    throw new InputError(
+      `${field('top')} must be a whole number from 1 to ${RECOMMEND_LIMITS.most}, not ${top}.`,
+    );
   return top;
 }
 

@@ -1,10 +1,16 @@
 import { InputError } from '../errors.js';
-import { DELIMITER_CHOICES, parseDelimiter } from '../ingest/delimiters.js';
-import { ENCODINGS, parseEncoding } from '../ingest/encoding.js';
-import { parseDateFormat, parseDecimal } from '../ingest/formats.js';
-import { KINDS, type Kind } from '../ingest/kinds.js';
-import type { IngestOptions } from '../ingest/load.js';
-import type { Mapping } from '../ingest/mapping.js';
+import {
+  DELIMITER_CHOICES,
+  parseDelimiter,
+  ENCODINGS,
+  parseEncoding,
+  parseDateFormat,
+  parseDecimal,
+  KINDS,
+  type Kind,
+  type IngestOptions,
+  type Mapping,
+} from '../ingest/index.js';
 
 /** The text fields an upload form may carry besides `file`; empty values mean "detect". */
 export const INGEST_FIELDS = [

@@ -37,6 +37,8 @@ describe('the layer walls', () => {
     ['src/analyze/x.ts', use('createServer', '../server/create-server.js'), /never imports a surface/],
     ['src/db/x.ts', use('runProfile', '../index.js'), /package's entry/],
     ['src/server/routes/x.ts', use('runCli', '../../cli/main.js'), /never imports the CLI/],
+    ['src/cli/commands/x.ts', use('flows', '../../analyze/flows.js'), /public entry points/],
+    ['src/server/routes/x.ts', use('flows', '../../analyze/flows.js'), /public entry points/],
     ['web/src/pages/x.ts', use('catalogue', '../../../src/metrics/index.js'), /only through the HTTP API/],
   ])('%s: a forbidden import fails the lint', async (path, code, reason) => {
     const messages = await restricted(path, code);
@@ -48,8 +50,10 @@ describe('the layer walls', () => {
     ['src/profile/x.ts', use('catalogue', '../metrics/index.js')],
     ['src/analyze/x.ts', use('runProfile', '../profile/profile.js')],
     ['src/campaigns/x.ts', use('welch', '../stats/welch.js')],
-    ['src/cli/x.ts', use('analyze', '../analyze/analyze.js')],
-    ['src/server/routes/x.ts', use('analyze', '../../analyze/analyze.js')],
+    ['src/cli/x.ts', use('analyze', '../analyze/index.js')],
+    ['src/cli/commands/x.ts', use('table', '../format.js')],
+    ['src/server/routes/x.ts', use('analyze', '../../analyze/index.js')],
+    ['src/server/routes/x.ts', use('InputError', '../../errors.js')],
     ['src/index.ts', use('runCli', './cli/main.js')],
   ])('%s: an allowed import passes', async (path, code) => {
     expect(await restricted(path, code)).toEqual([]);

@@ -10,14 +10,14 @@ import {
   withScratchWorkspace,
 } from '../../campaigns/index.js';
 import { InputError } from '../../errors.js';
-import { renderContacts } from '../campaigns/render-contacts.js';
-import { renderCreated } from '../campaigns/render-created.js';
-import { renderEvaluation } from '../campaigns/render-evaluation.js';
-import { renderList } from '../campaigns/render-list.js';
-import { renderPlan } from '../campaigns/render-plan.js';
-import { renderResultsFile } from '../campaigns/render-results-file.js';
+import { renderContacts } from '../campaign-texts/render-contacts.js';
+import { renderCreated } from '../campaign-texts/render-created.js';
+import { renderEvaluation } from '../campaign-texts/render-evaluation.js';
+import { renderList } from '../campaign-texts/render-list.js';
+import { renderPlan } from '../campaign-texts/render-plan.js';
+import { renderResultsFile } from '../campaign-texts/render-results-file.js';
 import { workspaceOption, type Context } from '../context.js';
-import { json } from '../format.js';
+import { json } from '../terminal-text.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 

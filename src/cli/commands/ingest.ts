@@ -1,14 +1,20 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
-import { ENCODINGS, parseEncoding } from '../../ingest/encoding.js';
-import { parseDateFormat, parseDecimal } from '../../ingest/formats.js';
-import { KINDS, type Kind } from '../../ingest/kinds.js';
-import { ingestFile } from '../../ingest/load.js';
-import type { LoadReport } from '../../ingest/load-report.js';
-import { parseMapArgs } from '../../ingest/mapping.js';
+import {
+  ENCODINGS,
+  parseEncoding,
+  parseDateFormat,
+  parseDecimal,
+  KINDS,
+  type Kind,
+  ingestFile,
+  type LoadReport,
+  parseMapArgs,
+  DELIMITER_CHOICES,
+  parseDelimiter,
+} from '../../ingest/index.js';
 import { workspaceOption, type Context } from '../context.js';
-import { fmtInt, json, table } from '../format.js';
-import { DELIMITER_CHOICES, parseDelimiter } from '../../ingest/delimiters.js';
+import { fmtInt, json, table } from '../terminal-text.js';
 import { commandProgress } from '../progress.js';
 
 export function registerIngest(program: Command, ctx: Context): void {

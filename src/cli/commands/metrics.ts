@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { workspaceCatalogue } from '../../analyze/analysis-settings.js';
+import { workspaceCatalogue } from '../../analyze/index.js';
 import { InputError } from '../../errors.js';
 import { catalogue } from '../../metrics/index.js';
 import { workspaceOption, type Context } from '../context.js';
-import { json } from '../format.js';
+import { json } from '../terminal-text.js';
 
 export function registerMetrics(program: Command, ctx: Context): void {
   const cmd = program

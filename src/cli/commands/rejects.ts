@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
-import { writeQuery } from '../../export/write.js';
-import { REJECTS_SQL, rejectsPage, requireLoad } from '../../ingest/rejects.js';
+import { writeQuery } from '../../export/index.js';
+import { REJECTS_SQL, rejectsPage, requireLoad } from '../../ingest/index.js';
 import { workspaceOption, type Context } from '../context.js';
-import { fmtInt, json, table } from '../format.js';
+import { fmtInt, json, table } from '../terminal-text.js';
 
 function loadNumber(text: string): number {
   const n = Number(text);

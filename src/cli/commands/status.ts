@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import type { MemoryBudget } from '../../db/memory-budget.js';
-import { workspaceStatus } from '../../db/workspace-status.js';
-import { formatBytes } from '../../util/bytes.js';
+import { type MemoryBudget, workspaceStatus } from '../../db/index.js';
+import { formatBytes } from '../../util/index.js';
 import { workspaceOption, type Context } from '../context.js';
-import { fmtInt, json, table } from '../format.js';
+import { fmtInt, json, table } from '../terminal-text.js';
 
 const BUDGET_SOURCE: Record<MemoryBudget['source'], string> = {
   machine: "a third of this machine's memory",

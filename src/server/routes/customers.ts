@@ -1,6 +1,6 @@
-import type { Workspace } from '../../db/workspace.js';
-import { storedPredictionRun } from '../../predict/stored-predictions.js';
-import { parseDate } from '../../profile/as-of.js';
+import { type Workspace } from '../../db/index.js';
+import { storedPredictionRun } from '../../predict/index.js';
+import { parseDate } from '../../profile/index.js';
 import { ApiError } from '../api-error.js';
 import type { RouteModule } from '../context.js';
 import { sendTable, writeTable } from '../downloads.js';

@@ -1,5 +1,4 @@
-import { loadReport } from '../../ingest/load-report.js';
-import { REJECTS_SQL, rejectsPage, requireLoad } from '../../ingest/rejects.js';
+import { loadReport, REJECTS_SQL, rejectsPage, requireLoad } from '../../ingest/index.js';
 import type { RouteModule } from '../context.js';
 import { sendTable, writeTable } from '../downloads.js';
 import { errors, formatParam, limitParam, offsetParam, rowSchema, type TableFormat } from '../schemas.js';

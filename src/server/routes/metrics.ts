@@ -1,4 +1,4 @@
-import { workspaceCatalogue } from '../../analyze/analysis-settings.js';
+import { workspaceCatalogue } from '../../analyze/index.js';
 import type { RouteModule } from '../context.js';
 import { errors } from '../schemas.js';
 

@@ -1,5 +1,5 @@
 /** The shapes of the API's JSON answers that the pages read (see /docs for all of them). */
-import type { Unit } from '../i18n/format.js';
+import type { Unit } from '../i18n/numbers-dates.js';
 import type { CardPredictions } from './types-models.js';
 
 export type Row = Record<string, unknown>;
