@@ -62,7 +62,7 @@ export const flowRoutes: RouteModule = (app, ctx) => {
             type: 'object',
             properties: {
               as_of: { type: 'string', description: 'The as-of date of the analysis.' },
-              by: { type: 'string' },
+              by: { type: 'string', enum: FLOW_DIMENSIONS },
               from: { type: 'string' },
               to: { type: 'string' },
               months: {

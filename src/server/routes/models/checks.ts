@@ -124,12 +124,12 @@ export const modelsCheckRoutes: RouteModule = (app, ctx) => {
           200: {
             type: 'object',
             properties: {
-              model: { type: 'string' },
+              model: { type: 'string', enum: PURCHASE_MODELS },
               params: numbers,
               loglik: number,
               calibration_end: { type: 'string' },
               holdout_end: { type: 'string' },
-              time_unit: { type: 'string' },
+              time_unit: { type: 'string', enum: Object.keys(UNIT_DAYS) },
               holdout_length: { ...number, description: 'In time units.' },
               customers: count,
               by_frequency: {
