@@ -47,7 +47,7 @@ export function parseDateFormat(text: string): DateFormat {
   if (found) return found;
   if (text.includes('%')) return { name: text, patterns: text.split('|').map((p) => p.trim()) };
   throw new InputError(
-    `Unknown ${field('dateFormat')} "${text}". Use one of ${Object.keys(DATE_FORMATS).join(', ')} or a strptime pattern such as %d.%m.%Y %H:%M.`,
+    `Unknown date format "${text}" (${field('dateFormat')}). Use one of ${Object.keys(DATE_FORMATS).join(', ')} or a strptime pattern such as %d.%m.%Y %H:%M.`,
   );
 }
 
@@ -108,5 +108,7 @@ export function parseDecimal(text: string): Decimal {
   const t = text.trim().toLowerCase();
   if (t === '.' || t === 'dot' || t === 'point') return '.';
   if (t === ',' || t === 'comma') return ',';
-  throw new InputError(`Unknown ${field('decimal')} "${text}". Use "." (dot) or "," (comma).`);
+  throw new InputError(
+    `Unknown decimal separator "${text}" (${field('decimal')}). Use "." (dot) or "," (comma).`,
+  );
 }
