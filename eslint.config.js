@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { walls } from './lint/walls.js';
 
 export default tseslint.config(
   {
@@ -27,4 +28,5 @@ export default tseslint.config(
       'prefer-const': 'error',
     },
   },
+  ...walls(),
 );

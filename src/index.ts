@@ -9,7 +9,7 @@ export { ingestFile, type IngestOptions } from './ingest/load.js';
 export { loadReport, type LoadReport, type RejectSummary } from './ingest/load-report.js';
 export { KINDS, KIND_SPECS, type Kind } from './ingest/kinds.js';
 export { parseMapArgs, type Mapping } from './ingest/mapping.js';
-export { parseDateFormat, parseDecimal, DATE_FORMATS } from './ingest/formats.js';
+export { parseDateFormat, parseDecimal, DATE_FORMATS } from './ingest/date-decimal.js';
 export { ENCODINGS, parseEncoding, type Encoding } from './ingest/encoding.js';
 export { REJECT_REASONS, type RejectReason } from './ingest/reasons.js';
 

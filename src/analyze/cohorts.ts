@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { field, InputError } from '../errors.js';
 import { requireAnalysis } from './analyze.js';
 import type { Workspace } from '../db/workspace.js';
 import { ROWS, snapshotSource, type SnapshotSource } from './cell-source.js';
@@ -33,7 +33,7 @@ export const COHORT_STAGES_SQL = cohortStagesSql(ROWS);
 export function parseCohortMetric(value: string | undefined): CohortMetric {
   const m = (value ?? 'retention') as CohortMetric;
   if (!(COHORT_METRICS as readonly string[]).includes(m)) {
-    throw new InputError(`--metric must be one of ${COHORT_METRICS.join(', ')}; got "${value}".`);
+    throw new InputError(`${field('metric')} must be one of ${COHORT_METRICS.join(', ')}; got "${value}".`);
   }
   return m;
 }

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { field, InputError } from '../errors.js';
 import type { Workspace } from '../db/workspace.js';
 import { ROWS, snapshotSource, type SnapshotSource } from './cell-source.js';
 import { findSnapshot, listSnapshots, type SnapshotRow } from './snapshot-lookup.js';
@@ -86,17 +86,17 @@ export async function flowsQuery(
 ): Promise<FlowsQuery> {
   const by = (options.by ?? 'stage') as FlowDimension;
   if (!(FLOW_DIMENSIONS as readonly string[]).includes(by)) {
-    throw new InputError(`--by must be one of ${FLOW_DIMENSIONS.join(', ')}; got "${options.by}".`);
+    throw new InputError(`${field('by')} must be one of ${FLOW_DIMENSIONS.join(', ')}; got "${options.by}".`);
   }
   const all = await listSnapshots(ws);
   if (all.length < 2)
     throw new InputError('Flows need at least two snapshots: run `clientele analyze --months 2` or more.');
-  const to = await findSnapshot(ws, options.to, '--to');
+  const to = await findSnapshot(ws, options.to, field('to'));
   const from = options.from
-    ? await findSnapshot(ws, options.from, '--from')
+    ? await findSnapshot(ws, options.from, field('from'))
     : all[Math.max(0, to.snapshot_id - 1)]!;
   if (from.snapshot_id >= to.snapshot_id)
-    throw new InputError(`--from ${from.month} must be before --to ${to.month}.`);
+    throw new InputError(`${field('from')} ${from.month} must be before ${field('to')} ${to.month}.`);
   const consecutive = to.snapshot_id - from.snapshot_id === 1;
   const src = await snapshotSource(ws);
   const matrix = matrixSql(by, src, consecutive);

@@ -1,4 +1,11 @@
-import type { Text, Unit } from '../metrics/metric.js';
+import {
+  abcMethod,
+  DEFAULT_SEGMENT_SETTINGS,
+  xyzMethod,
+  type SegmentSettings,
+  type Text,
+  type Unit,
+} from '../metrics/index.js';
 import type { PivotDimension, PivotMeasure } from './pivot.js';
 
 /** What a pivot dimension or measure is called and how it is computed, in both languages. */
@@ -50,23 +57,17 @@ export const PIVOT_DIMENSION_LABELS: Record<PivotDimension, PivotLabel> = {
   },
   abc: {
     name: { en: 'ABC class of the customer', ru: 'ABC-класс клиента' },
-    method: {
-      en: 'A, B or C by 12-month net revenue (80 / 15 / 5 % of the total) at the snapshot.',
-      ru: 'A, B или C по чистой выручке за 12 месяцев (80 / 15 / 5 % итога) на дату среза.',
-    },
+    method: abcMethod(DEFAULT_SEGMENT_SETTINGS.abcXyz),
   },
   xyz: {
     name: { en: 'XYZ class of the customer', ru: 'XYZ-класс клиента' },
-    method: {
-      en: 'X, Y or Z by the coefficient of variation of monthly net revenue over 12 months (≤ 10 %, ≤ 25 %, above); empty without revenue.',
-      ru: 'X, Y или Z по коэффициенту вариации месячной чистой выручки за 12 месяцев (≤ 10 %, ≤ 25 %, выше); пусто без выручки.',
-    },
+    method: xyzMethod(DEFAULT_SEGMENT_SETTINGS.abcXyz),
   },
   category: {
     name: { en: 'Main category', ru: 'Основная категория' },
     method: {
-      en: "The product category of the customer's largest purchase line up to the analysis date.",
-      ru: 'Категория товара самой крупной строки покупки клиента до даты анализа.',
+      en: "The catalogue category with the largest gross revenue among the customer's purchase lines up to the analysis date (ties: alphabetically first), as the profile's favourite category.",
+      ru: 'Категория каталога с наибольшей валовой выручкой среди строк покупок клиента до даты анализа (при равенстве — первая по алфавиту), как «любимая категория» профиля.',
     },
   },
   region: {
@@ -81,6 +82,16 @@ export const PIVOT_DIMENSION_LABELS: Record<PivotDimension, PivotLabel> = {
     },
   },
 };
+
+/** The dimensions' labels, ABC and XYZ stating the settings of the stored analysis (the catalogue's texts). */
+export function pivotDimensionLabels(settings?: SegmentSettings): Record<PivotDimension, PivotLabel> {
+  if (!settings) return PIVOT_DIMENSION_LABELS;
+  return {
+    ...PIVOT_DIMENSION_LABELS,
+    abc: { ...PIVOT_DIMENSION_LABELS.abc, method: abcMethod(settings.abcXyz) },
+    xyz: { ...PIVOT_DIMENSION_LABELS.xyz, method: xyzMethod(settings.abcXyz) },
+  };
+}
 
 export const PIVOT_MEASURE_LABELS: Record<PivotMeasure, PivotMeasureLabel> = {
   count: {

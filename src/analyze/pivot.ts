@@ -1,8 +1,12 @@
-import { InputError } from '../errors.js';
+import { field, InputError } from '../errors.js';
 import { ident } from '../db/sql.js';
 import type { Workspace } from '../db/workspace.js';
 import { requireAnalysis } from './analyze.js';
 import { ROWS, snapshotSource, type SnapshotSource } from './cell-source.js';
+import { metricById, PURCHASE, type Metric } from '../metrics/index.js';
+
+/** The pivot's main category is the profile's favourite category. */
+const FAVOURITE_CATEGORY: Metric = metricById('favourite_category')!;
 
 /** Dimensions of the pivot, each a column of the per-customer-per-snapshot base. */
 export const PIVOT_DIMENSIONS = {
@@ -53,43 +57,79 @@ export interface PivotRequest {
   filters?: string[];
 }
 
-function dimension(name: string, flag: string): PivotDimension {
+function dimension(name: string, option: string): PivotDimension {
   if (!(name in PIVOT_DIMENSIONS)) {
     throw new InputError(
-      `${flag} ${name}: not a dimension. Dimensions: ${Object.keys(PIVOT_DIMENSIONS).join(', ')}.`,
+      `${option} "${name}" is not a dimension; use one of: ${Object.keys(PIVOT_DIMENSIONS).join(', ')}.`,
     );
   }
   return name as PivotDimension;
 }
 
+/** A pivot request, checked: its dimensions, measures, and filters with the dimension each filters. */
+export interface CheckedPivot {
+  rows: PivotDimension;
+  cols: PivotDimension | undefined;
+  measures: PivotMeasure[];
+  /** DIMENSION=VALUE[|VALUE…], as given. */
+  filters: string[];
+  /** The dimension of each filter. */
+  filtered: PivotDimension[];
+}
+
+/**
+ * Checks a pivot request without reading the workspace. Measures may be given comma-separated and filters
+ * separated by `;` (several values of one dimension as a|b).
+ */
+export function checkPivot(request: PivotRequest): CheckedPivot {
+  const rows = dimension(request.rows, field('rows'));
+  const cols =
+    request.cols === undefined || request.cols === '' ? undefined : dimension(request.cols, field('cols'));
+  if (cols === rows)
+    throw new InputError(`${field('rows')} and ${field('cols')} must be different dimensions.`);
+  const measures = (request.measures?.length ? request.measures : ['count'])
+    .flatMap((m) => m.split(','))
+    .map((m) => m.trim());
+  for (const m of measures) {
+    if (!(m in PIVOT_MEASURES))
+      throw new InputError(
+        `${field('measure')} "${m}" is not a measure; use one of: ${Object.keys(PIVOT_MEASURES).join(', ')}.`,
+      );
+  }
+  const filters = (request.filters ?? [])
+    .flatMap((f) => f.split(';'))
+    .map((f) => f.trim())
+    .filter(Boolean);
+  const filtered = filters.map((f) => {
+    const m = /^([^=]+)=(.+)$/.exec(f);
+    if (!m)
+      throw new InputError(
+        `${field('filter')} "${f}" is not DIMENSION=VALUE (several values as a|b, several filters separated by ;), e.g. stage=active|asleep.`,
+      );
+    return dimension(m[1]!.trim(), field('filter'));
+  });
+  return { rows, cols, measures: measures as PivotMeasure[], filters, filtered };
+}
+
 /**
  * The pivot as a tidy table: one row per (rows, cols) cell with the measures. A transition is written
  * "asleep→restored" ("->" is accepted in filters); "(entered)" marks customers new at the snapshot.
- * Category and channel are each customer's main one by revenue up to the analysis date.
+ * Up to the analysis date, a customer's category is their favourite category (the largest gross revenue, as in the
+ * profile) and their channel that of their largest purchase line.
  */
 export async function pivotQuery(
   ws: Workspace,
   request: PivotRequest,
 ): Promise<{ sql: string; params: string[]; columns: string[] }> {
+  const checked = checkPivot(request);
   await requireAnalysis(ws);
-  const rows = dimension(request.rows, '--rows');
-  const cols = request.cols === undefined ? undefined : dimension(request.cols, '--cols');
-  if (cols === rows) throw new InputError('--rows and --cols must be different dimensions.');
-  const measures = (request.measures?.length ? request.measures : ['count']).flatMap((m) => m.split(','));
-  for (const m of measures) {
-    if (!(m in PIVOT_MEASURES))
-      throw new InputError(
-        `--measure ${m}: not a measure. Measures: ${Object.keys(PIVOT_MEASURES).join(', ')}.`,
-      );
-  }
+  const { rows, cols, measures } = checked;
   const params: string[] = [];
   const where: string[] = [];
   const used = new Set<PivotDimension>([rows, ...(cols ? [cols] : [])]);
-  for (const f of request.filters ?? []) {
+  checked.filters.forEach((f, i) => {
+    const dim = checked.filtered[i]!;
     const eq = f.indexOf('=');
-    if (eq <= 0)
-      throw new InputError(`--filter expects DIMENSION=VALUE (several values as a|b); got "${f}".`);
-    const dim = dimension(f.slice(0, eq).trim(), '--filter');
     used.add(dim);
     const values = f
       .slice(eq + 1)
@@ -100,17 +140,26 @@ export async function pivotQuery(
       return `$${params.length}`;
     });
     where.push(`CAST(${ident(PIVOT_DIMENSIONS[dim])} AS VARCHAR) IN (${placeholders.join(', ')})`);
-  }
-  const needsFavourites = used.has('category') || used.has('channel');
-  const favourites = needsFavourites
-    ? `LEFT JOIN (
-        SELECT s.customer_id,
-          arg_max(p.category, s.amount) FILTER (WHERE p.category IS NOT NULL) AS category_line,
-          arg_max(s.channel, s.amount) FILTER (WHERE s.channel IS NOT NULL) AS channel_line
-        FROM sales s LEFT JOIN products p ON p.sku = s.sku
-        WHERE s.customer_id IS NOT NULL AND s.amount > 0 AND s.ts < (SELECT as_of FROM analyses) + INTERVAL 1 DAY
-        GROUP BY s.customer_id) fav ON fav.customer_id = c.customer_id`
-    : '';
+  });
+  const upToAnalysis = `s.customer_id IS NOT NULL AND s.${PURCHASE} AND s.ts < (SELECT as_of FROM analyses) + INTERVAL 1 DAY`;
+  // The main category is the profile's favourite category (the catalogue's one definition, over the category
+  // revenues `category`, `rev`); the main channel that of the largest purchase line.
+  const favourites = [
+    used.has('category')
+      ? `LEFT JOIN (
+        SELECT customer_id, ${FAVOURITE_CATEGORY.sql} AS category_line FROM (
+          SELECT s.customer_id, p.category, CAST(sum(s.amount) AS DOUBLE) AS rev
+          FROM sales s JOIN products p ON p.sku = s.sku
+          WHERE ${upToAnalysis} AND p.category IS NOT NULL GROUP BY 1, 2)
+        GROUP BY customer_id) fav_category ON fav_category.customer_id = c.customer_id`
+      : '',
+    used.has('channel')
+      ? `LEFT JOIN (
+        SELECT s.customer_id, arg_max(s.channel, s.amount) FILTER (WHERE s.channel IS NOT NULL) AS channel_line
+        FROM sales s WHERE ${upToAnalysis}
+        GROUP BY s.customer_id) fav_channel ON fav_channel.customer_id = c.customer_id`
+      : '',
+  ].join('\n');
   const predictions = await ws.tableExists('snapshot_predictions');
   if (!predictions && measures.some((m) => m.includes('clv') || m.includes('churn'))) {
     throw new InputError(
@@ -133,7 +182,8 @@ export async function pivotQuery(
     : `SELECT c.*, sn.month, ${usePredictions ? 'pr.clv, pr.churn_risk' : 'NULL AS clv, NULL AS churn_risk'},
       ${usePrevious ? `coalesce(p.stage, '(entered)') || '→' || c.stage` : 'NULL'} AS transition,
       ${useRegion ? 'cu.region' : 'NULL AS region'},
-      ${needsFavourites ? `fav.category_line AS category, fav.channel_line AS channel` : `NULL AS category, NULL AS channel`}
+      ${used.has('category') ? 'fav_category.category_line' : 'NULL'} AS category,
+      ${used.has('channel') ? 'fav_channel.channel_line' : 'NULL'} AS channel
     FROM customer_snapshots c JOIN snapshots sn USING (snapshot_id)
     ${usePrevious ? 'LEFT JOIN customer_snapshots p ON p.customer_id = c.customer_id AND p.snapshot_id = c.snapshot_id - 1' : ''}
     ${useRegion ? 'LEFT JOIN customers cu ON cu.customer_id = c.customer_id' : ''}

@@ -6,6 +6,7 @@ import {
   cellsSql,
   ensureTable,
   PREDICTION_CELLS,
+  PREDICTION_CELLS_LATEST_COLUMN,
   type CellDate,
 } from './snapshot-cells.js';
 
@@ -36,11 +37,11 @@ async function snapshotPredictions(
       d.as_of,
       byDate
         ? {
-            rows: `SELECT customer_id, clv, churn_risk FROM snapshot_prediction_rows WHERE as_of = DATE ${literal(d.as_of)}`,
+            rows: `SELECT customer_id, clv, churn_risk, p_alive, expected_purchases FROM snapshot_prediction_rows WHERE as_of = DATE ${literal(d.as_of)}`,
             key: keys.get(d.as_of) ?? 'none',
           }
         : {
-            rows: `SELECT customer_id, clv, churn_risk FROM snapshot_predictions WHERE snapshot_id = ${d.snapshot_id}`,
+            rows: `SELECT customer_id, clv, churn_risk, p_alive, expected_purchases FROM snapshot_predictions WHERE snapshot_id = ${d.snapshot_id}`,
             key: `${d.snapshot_id}/${runs}`,
           },
     ]),
@@ -59,6 +60,17 @@ export async function storePredictionCells(ws: Workspace): Promise<void> {
     await ws.run(`DROP TABLE IF EXISTS ${PREDICTION_CELLS}`);
     await ws.run(`UPDATE ${CELL_DATES} SET predictions = NULL`);
     return;
+  }
+  // Cells stored before they summed P(alive) and expected purchases are computed again.
+  if (
+    (await ws.tableExists(PREDICTION_CELLS)) &&
+    !(await ws.one(`SELECT 1 FROM duckdb_columns() WHERE table_name = $1 AND column_name = $2`, [
+      PREDICTION_CELLS,
+      PREDICTION_CELLS_LATEST_COLUMN,
+    ]))
+  ) {
+    await ws.run(`DROP TABLE ${PREDICTION_CELLS}`);
+    await ws.run(`UPDATE ${CELL_DATES} SET predictions = NULL`);
   }
   const stored = new Map(
     (

@@ -1,7 +1,7 @@
 import { DATA_VERSION_SQL } from '../db/content-version.js';
 import { notePrecomputed, precomputedAt } from '../db/precomputed.js';
 import type { Workspace } from '../db/workspace.js';
-import { abcSql, xyzSql, DEFAULT_ABC_XYZ, type AbcXyzOptions } from '../segments/abc-xyz.js';
+import { abcSql, cv12Sql, xyzSql, DEFAULT_ABC_XYZ, type AbcXyzOptions } from '../segments/abc-xyz.js';
 
 /**
  * Per SKU over the 12 calendar months ending with the as-of month ($1): net revenue, quantity sold, months
@@ -26,7 +26,7 @@ export function productsSql(o: AbcXyzOptions = DEFAULT_ABC_XYZ, excludeCount = 0
       FROM monthly GROUP BY sku)
     SELECT p.sku, pr.name, pr.category, p.revenue, p.quantity, p.months_sold,
       ${abcSql('p.revenue', o, '1', 'p.sku')} AS abc,
-      CASE WHEN p.q12 > 0 THEN sqrt(greatest(p.qsq12 / 12.0 - power(p.q12 / 12.0, 2), 0)) / (p.q12 / 12.0) END AS cv,
+      ${cv12Sql('p.q12', 'p.qsq12')} AS cv,
       ${xyzSql('p.q12', 'p.qsq12', o)} AS xyz
     FROM per_sku p LEFT JOIN products pr ON pr.sku = p.sku
     ORDER BY p.revenue DESC, p.sku`;

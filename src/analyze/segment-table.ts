@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { field, InputError } from '../errors.js';
 import type { Workspace } from '../db/workspace.js';
 import { snapshotSource } from './cell-source.js';
 import { findSnapshot } from './snapshot-lookup.js';
@@ -20,7 +20,7 @@ export function parseSegmentKind(value: string | undefined): SegmentKind {
 
 /** Counts per segment at a snapshot, the thresholds behind them, and the 9-cell ABC-XYZ matrix. */
 export async function segmentSummary(ws: Workspace, asOf: string | undefined) {
-  const snap = await findSnapshot(ws, asOf, '--as-of');
+  const snap = await findSnapshot(ws, asOf, field('asOf'));
   const src = await snapshotSource(ws);
   const count = (col: string): Promise<{ value: string | null; customers: number; revenue: number }[]> =>
     ws.all(

@@ -40,11 +40,19 @@ const MEASURES: readonly (readonly [string, string])[] = [
 
 /** The measures of the prediction cells, on top of MEASURES: the predictions at the same snapshot. */
 const PREDICTION_MEASURES: readonly (readonly [string, string])[] = [
+  ['predicted_n', 'count(pr.customer_id)'],
   ['clv', 'sum(pr.clv)'],
   ['clv_n', 'count(pr.clv)'],
   ['churn_risk', 'sum(pr.churn_risk)'],
   ['churn_risk_n', 'count(pr.churn_risk)'],
+  ['p_alive', 'sum(pr.p_alive)'],
+  ['p_alive_n', 'count(pr.p_alive)'],
+  ['expected_purchases', 'sum(pr.expected_purchases)'],
+  ['expected_purchases_n', 'count(pr.expected_purchases)'],
 ];
+
+/** A column the prediction cells have only since they also sum P(alive) and expected purchases. */
+export const PREDICTION_CELLS_LATEST_COLUMN = 'expected_purchases_n';
 
 export interface CellDate {
   snapshot_id: number;

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { field, InputError } from '../errors.js';
 
 /** A snapshot: the profile at `as_of`, with its period (the calendar month up to `as_of`). */
 export interface SnapshotDate {
@@ -31,7 +31,7 @@ export function monthEnd(index: number): string {
  */
 export function snapshotDates(asOf: string, months: number, firstSale: string): SnapshotDate[] {
   if (!Number.isInteger(months) || months < 1 || months > 240) {
-    throw new InputError(`--months must be a whole number from 1 to 240; got ${months}.`);
+    throw new InputError(`${field('months')} must be a whole number from 1 to 240; got ${months}.`);
   }
   const [y, m, d] = asOf.split('-').map(Number) as [number, number, number];
   const isMonthEnd = d === daysInMonth(y, m);

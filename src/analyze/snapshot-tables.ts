@@ -1,5 +1,6 @@
 import { literal } from '../db/sql.js';
 import type { Workspace } from '../db/workspace.js';
+import { cv12Sql } from '../segments/abc-xyz.js';
 
 /**
  * The stored analysis keeps each snapshot's rows in a table of its own, named after its date
@@ -46,11 +47,7 @@ export const SNAPSHOT_COLUMNS: readonly (readonly [string, ((asOf: string) => st
   ['m_score', null],
   ['rfm_segment', null],
   ['revenue_12m', null],
-  [
-    'cv_12m',
-    () => `CASE WHEN revenue_12m > 0 THEN sqrt(greatest(CAST(revenue_sq_12m AS DOUBLE) / 12
-      - power(CAST(revenue_12m AS DOUBLE) / 12, 2), 0)) / (CAST(revenue_12m AS DOUBLE) / 12) END`,
-  ],
+  ['cv_12m', () => cv12Sql('CAST(revenue_12m AS DOUBLE)', 'CAST(revenue_sq_12m AS DOUBLE)')],
   ['abc', null],
   ['xyz', null],
   ['period_revenue', null],

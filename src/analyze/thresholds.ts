@@ -3,6 +3,7 @@ import { literal } from '../db/sql.js';
 import type { AbcXyzOptions } from '../segments/abc-xyz.js';
 import type { LifecycleOptions } from '../segments/lifecycle.js';
 import { quantileLevels, type RfmOptions } from '../segments/rfm.js';
+import { populationRhythmAggregates, RHYTHM_FALLBACK } from '../segments/rhythm.js';
 import { totalsSql, type MonthStep } from './month-step.js';
 import { histogramQuantile } from './quantile.js';
 
@@ -15,8 +16,8 @@ export interface ThresholdOptions {
   abcXyz: AbcXyzOptions;
 }
 
-/** Used only while no customer has a second purchase day: r₀ = 30 days, c₀ = 0.5, G = L = 90 days. */
-export const FALLBACK = { r0: 30, c0: 0.5, days: 90 };
+/** Used only while no customer has a second purchase day: r₀ and c₀ as RHYTHM_FALLBACK, G = L = 90 days. */
+export const FALLBACK = { ...RHYTHM_FALLBACK, days: 90 };
 
 /** Every gap between consecutive purchase days so far, counted by length (and whether it ends a 2nd purchase). */
 export const GAP_HISTOGRAM = 'cl_gap_hist';
@@ -39,6 +40,7 @@ export async function stepThresholds(
     ? `, quantile_cont(date_diff('day', last_purchase, DATE ${literal(s.periodEnd)}), ${q}) AS r,
          quantile_cont(orders, ${q}) AS f, quantile_cont(CAST(gross_revenue AS DOUBLE), ${q}) AS m`
     : '';
+  const pop = populationRhythmAggregates({ k: 'gap_n', mean: 'gap_mean', sd: 'gap_sd' });
   const row = await ws.one<{
     r0: number | null;
     c0: number | null;
@@ -47,7 +49,7 @@ export async function stepThresholds(
     f?: number[];
     m?: number[];
   }>(
-    `SELECT median(gap_mean) AS r0, median(gap_sd / gap_mean) FILTER (WHERE gap_n >= 2 AND gap_mean > 0) AS c0,
+    `SELECT ${pop.r0} AS r0, ${pop.c0} AS c0,
        count(*) AS customers ${rfm}
      FROM (${totalsSql(s)}) WHERE first_purchase IS NOT NULL`,
   );

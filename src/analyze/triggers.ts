@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { field, InputError } from '../errors.js';
 import type { Workspace } from '../db/workspace.js';
 import { isStage, STAGES } from '../segments/stages.js';
 import { snapshotSource } from './cell-source.js';
@@ -36,12 +36,12 @@ export async function triggersQuery(
   options: { fromStage: string; toStage: string; asOf?: string; from?: string },
 ): Promise<TriggersQuery> {
   for (const [flag, value] of [
-    ['--from-stage', options.fromStage],
-    ['--to-stage', options.toStage],
+    [field('fromStage'), options.fromStage],
+    [field('toStage'), options.toStage],
   ] as const) {
     if (!isStage(value)) throw new InputError(`${flag} must be one of ${STAGES.join(', ')}; got "${value}".`);
   }
-  const to = await findSnapshot(ws, options.asOf, '--as-of');
+  const to = await findSnapshot(ws, options.asOf, field('asOf'));
   if (to.snapshot_id === 0)
     throw new InputError(`${to.month} is the first snapshot: there is no earlier month to move from.`);
   const from =
@@ -50,9 +50,9 @@ export async function triggersQuery(
           `SELECT snapshot_id, month FROM snapshots WHERE snapshot_id = $1`,
           [to.snapshot_id - 1],
         )
-      : await findSnapshot(ws, options.from, '--from');
+      : await findSnapshot(ws, options.from, field('from'));
   if (from && from.snapshot_id >= to.snapshot_id)
-    throw new InputError(`--from ${from.month} must be before ${to.month}.`);
+    throw new InputError(`${field('from')} ${from.month} must be before ${to.month}.`);
   const fromId = from?.snapshot_id ?? to.snapshot_id - 1;
   const months = { from_month: from?.month ?? null, to_month: to.month };
   const src = await snapshotSource(ws);

@@ -1,5 +1,5 @@
 import type { Workspace } from '../db/workspace.js';
-import { InputError } from '../errors.js';
+import { field, InputError } from '../errors.js';
 import { parseDate, resolveAsOf } from '../profile/as-of.js';
 import { addDays } from './calendar-days.js';
 
@@ -12,8 +12,8 @@ export async function campaignDates(
   ws: Workspace,
   options: { asOf?: string; start?: string; end?: string },
 ): Promise<{ asOf: string; start: string; end: string | null }> {
-  const start = options.start === undefined ? undefined : parseDate(options.start, '--start');
-  const end = options.end === undefined ? null : parseDate(options.end, '--end');
+  const start = options.start === undefined ? undefined : parseDate(options.start, field('start'));
+  const end = options.end === undefined ? null : parseDate(options.end, field('end'));
   let asOf: string;
   if (options.asOf !== undefined || start === undefined) asOf = await resolveAsOf(ws, options.asOf);
   else {
@@ -24,9 +24,10 @@ export async function campaignDates(
   const first = start ?? addDays(asOf, 1);
   if (first <= asOf) {
     throw new InputError(
-      `--start ${first} must be after the selection date ${asOf}: the segment is chosen from sales up to that date, and the campaign's effect is measured from its start.`,
+      `${field('start')} ${first} must be after the selection date ${asOf}: the segment is chosen from sales up to that date, and the campaign's effect is measured from its start.`,
     );
   }
-  if (end !== null && end < first) throw new InputError(`--end ${end} is before --start ${first}.`);
+  if (end !== null && end < first)
+    throw new InputError(`${field('end')} ${end} is before ${field('start')} ${first}.`);
   return { asOf, start: first, end };
 }

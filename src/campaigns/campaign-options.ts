@@ -1,7 +1,7 @@
-import { InputError } from '../errors.js';
+import { field, InputError } from '../errors.js';
 
 /** The control share: a number strictly between 0 and 1 (`0.1`), or a percentage (`10%`). */
-export function parseShare(text: string | number, flag = '--control'): number {
+export function parseShare(text: string | number, flag = field('control')): number {
   const raw = String(text).trim();
   const share = raw.endsWith('%') ? Number(raw.slice(0, -1)) / 100 : Number(raw);
   if (!(raw !== '' && share > 0 && share < 1)) {
@@ -15,7 +15,7 @@ export function parseShare(text: string | number, flag = '--control'): number {
 export const MAX_SEED = 4_294_967_295;
 
 /** A seed for the control-group draw: a whole number from 1 to 4294967295. */
-export function parseSeed(text: string | number, flag = '--seed'): number {
+export function parseSeed(text: string | number, flag = field('seed')): number {
   const seed = Number(String(text).trim());
   if (!(Number.isInteger(seed) && seed >= 1 && seed <= MAX_SEED)) {
     throw new InputError(`${flag} must be a whole number from 1 to ${MAX_SEED}; got "${String(text)}".`);
@@ -37,7 +37,7 @@ export function parseName(text: string): string {
   const name = text.trim();
   if (name === '' || name.length > 200 || /\p{Cc}/u.test(name)) {
     throw new InputError(
-      `--name must be a non-empty name of at most 200 characters without control characters; got "${text}".`,
+      `${field('name')} must be a non-empty name of at most 200 characters without control characters; got "${text}".`,
     );
   }
   return name;

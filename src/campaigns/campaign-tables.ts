@@ -1,7 +1,7 @@
 import type { Workspace } from '../db/workspace.js';
 
 /**
- * The campaign tables (DESIGN.md, "Canonical schema"): one row per campaign, one per member with its group, the
+ * The campaign tables: one row per campaign, one per member with its group, the
  * stratum and stage it had at selection and the contact log, and one per stored evaluation. Created on first use,
  * so a workspace without campaigns carries none of them.
  */

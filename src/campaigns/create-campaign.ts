@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { ident } from '../db/sql.js';
 import type { Workspace } from '../db/workspace.js';
-import { InputError } from '../errors.js';
+import { ConflictError, field, InputError } from '../errors.js';
 import { outputFormat, writeQuery, type WriteResult } from '../export/write.js';
 import { createRandomSource } from '../stats/index.js';
 import { campaignDates } from './campaign-dates.js';
@@ -76,11 +76,11 @@ export async function createCampaign(
   const costPerContact =
     options.costPerContact === undefined
       ? null
-      : parseNonNegative(options.costPerContact, '--cost-per-contact');
+      : parseNonNegative(options.costPerContact, field('costPerContact'));
   const channel = options.channel?.trim() || null;
   if (options.out !== undefined) outputFormat(options.out);
   await ensureCampaignTables(ws);
-  await refuseDuplicate(ws, name);
+  await refuseDuplicateName(ws, name);
   const { asOf, start, end } = await campaignDates(ws, options);
   const selection = await selectSegment(ws, options.segment, asOf);
   const stratify = stratifyColumn(selection, options.stratify);
@@ -98,7 +98,7 @@ export async function createCampaign(
     }
     if (strata.length > MAX_STRATA) {
       throw new InputError(
-        `--stratify ${stratify} has ${strata.length} distinct values; stratify by a column with few values (stage, rfm_segment, abc, xyz, region).`,
+        `${field('stratify')} ${stratify} has ${strata.length} distinct values; stratify by a column with few values (stage, rfm_segment, abc, xyz, region).`,
       );
     }
     const draw = controlPositions(
@@ -176,13 +176,16 @@ export async function createCampaign(
   }
 }
 
-async function refuseDuplicate(ws: Workspace, name: string): Promise<void> {
-  const existing = await ws.one<{ created_at: string }>(`SELECT created_at FROM campaigns WHERE name = $1`, [
-    name,
-  ]);
+/** Campaign names are unique: a name already used is a ConflictError. */
+export async function refuseDuplicateName(ws: Workspace, name: string): Promise<void> {
+  if (!(await ws.tableExists('campaigns'))) return;
+  const existing = await ws.one<{ campaign_id: number; created_at: string }>(
+    `SELECT campaign_id, created_at FROM campaigns WHERE name = $1`,
+    [name],
+  );
   if (existing) {
-    throw new InputError(
-      `A campaign named "${name}" already exists (created ${existing.created_at}). Choose another --name; \`clientele campaign list\` shows them.`,
+    throw new ConflictError(
+      `A campaign named "${name}" already exists (campaign ${existing.campaign_id}, created ${existing.created_at}); choose another name.`,
     );
   }
 }
@@ -190,12 +193,12 @@ async function refuseDuplicate(ws: Workspace, name: string): Promise<void> {
 function checkGroups(members: number, controls: number, share: number): void {
   if (controls === 0) {
     throw new InputError(
-      `The control group would be empty: the segment has ${members} customers and round(${share} × customers) is 0 in every stratum. Raise --control, stratify less finely, or widen the segment.`,
+      `The control group would be empty: the segment has ${members} customers and round(${share} × customers) is 0 in every stratum. Raise ${field('control')}, stratify less finely, or widen the segment.`,
     );
   }
   if (controls === members) {
     throw new InputError(
-      `Every one of the ${members} customers would be in the control group; lower --control or widen the segment.`,
+      `Every one of the ${members} customers would be in the control group; lower ${field('control')} or widen the segment.`,
     );
   }
 }

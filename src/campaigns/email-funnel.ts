@@ -2,6 +2,7 @@ import type { Workspace } from '../db/workspace.js';
 import { funnelRatios, type FunnelRatios } from '../stats/index.js';
 import type { EvaluationWindow } from './evaluation-window.js';
 import type { Campaign } from './find-campaign.js';
+import { PURCHASE } from '../metrics/index.js';
 
 /** What `evaluate` reports when a contact log with sends, opens and clicks is attached. */
 export interface EmailFunnel {
@@ -47,7 +48,7 @@ export async function emailFunnel(
   const bought = await ws.one<{ converted: number; orders: number }>(
     `SELECT count(DISTINCT s.customer_id) AS converted, count(DISTINCT s.order_id) AS orders
      FROM campaign_contacts m JOIN sales s ON s.customer_id = m.customer_id
-     WHERE m.campaign_id = $1 AND m."group" = 'target' AND m.sent_at IS NOT NULL AND s.amount > 0
+     WHERE m.campaign_id = $1 AND m."group" = 'target' AND m.sent_at IS NOT NULL AND s.${PURCHASE}
        AND s.ts >= CAST($2 AS TIMESTAMP) AND s.ts < CAST($3 AS TIMESTAMP)`,
     [campaign.campaign_id, window.start, window.end],
   );

@@ -1,5 +1,5 @@
 import type { Workspace } from '../db/workspace.js';
-import { InputError } from '../errors.js';
+import { field, InputError } from '../errors.js';
 import { compareOutcome } from './compare-outcome.js';
 import { plannedWeights } from './planned-weights.js';
 import {
@@ -97,7 +97,7 @@ export async function evaluateResultsFile(
 ): Promise<ResultsFileReport> {
   const columns = await readTableFile(ws, options.file, TABLE);
   try {
-    const group = findColumn(columns, options.groupCol, '--group-col');
+    const group = findColumn(columns, options.groupCol, field('groupCol'));
     const outcomes = outcomeColumns(columns, group, options.outcomeCols ?? []);
     const arms = await fileArms(ws, TABLE, group, outcomes);
     if (arms.length < 2) {
@@ -147,6 +147,6 @@ function controlArm(arms: readonly FileArm[], wanted: string, column: string): F
     arms.find((a) => a.group.trim().toLowerCase() === wanted.trim().toLowerCase());
   if (found) return found;
   throw new InputError(
-    `--control "${wanted}" is not a value of ${column}. Its values: ${arms.map((a) => `"${a.group}"`).join(', ')}.`,
+    `${field('control')} "${wanted}" is not a value of ${column}. Its values: ${arms.map((a) => `"${a.group}"`).join(', ')}.`,
   );
 }

@@ -1,3 +1,4 @@
+import { field } from '../errors.js';
 import type { Workspace } from '../db/workspace.js';
 import { isoDateTime } from '../db/values.js';
 import { evaluateCampaign, type CampaignEvaluation } from '../stats/index.js';
@@ -48,7 +49,7 @@ export async function evaluateStoredCampaign(
   options: EvaluateStoredOptions = {},
 ): Promise<CampaignEvaluationReport> {
   const campaign = await findCampaign(ws, name);
-  const margin = options.margin === undefined ? 1 : parseNonNegative(options.margin, '--margin');
+  const margin = options.margin === undefined ? 1 : parseNonNegative(options.margin, field('margin'));
   const window = await evaluationWindow(ws, campaign, options.windowDays);
   const outcomes = await memberOutcomes(ws, campaign.campaign_id, window);
   const cost = campaign.cost_per_contact === null ? null : campaign.targets * campaign.cost_per_contact;

@@ -24,6 +24,16 @@ export interface EvaluationWindow {
   basis: 'given' | 'campaign start to end' | 'default 30 days';
 }
 
+/** Days of the default evaluation window: from the campaign's start to its end day inclusive, else 30. */
+export function defaultWindowDays(c: Pick<Campaign, 'start' | 'end'>): number {
+  return c.end === null ? 30 : daysBetween(c.start, c.end) + 1;
+}
+
+/** The last day of the default evaluation window. */
+export function defaultLastDay(c: Pick<Campaign, 'start' | 'end'>): string {
+  return addDays(c.start, defaultWindowDays(c) - 1);
+}
+
 /**
  * The evaluation window of a campaign: `days` from its start when given, else from its start to its end day
  * inclusive, else 30 days. Fails when no sale has been loaded from the start on.
@@ -33,7 +43,7 @@ export async function evaluationWindow(
   campaign: Campaign,
   days: number | undefined,
 ): Promise<EvaluationWindow> {
-  const length = days ?? (campaign.end === null ? 30 : daysBetween(campaign.start, campaign.end) + 1);
+  const length = days ?? defaultWindowDays(campaign);
   const { first, last } = await identifiedSalesRange(ws);
   if (last === null || last < campaign.start) {
     throw new InputError(

@@ -1,4 +1,4 @@
-// Public API of campaigns: select a segment with a control group, plan, evaluate (DESIGN.md, "Campaigns").
+// Public API of campaigns: select a segment with a control group, plan, evaluate.
 // The statistics live in src/stats and the segment language in src/expr; this folder wires them to the workspace.
 
 // Launch
@@ -26,8 +26,14 @@ export {
 export type { EvaluationSummary, Estimate } from './evaluation-summary.js';
 export { evaluationInLanguage } from './evaluation-in-language.js';
 export type { Lang } from './text-numbers.js';
+export { p as formatP } from './verdict.js';
 export { memberOutcomes, campaignArms, type MemberOutcomes } from './member-outcomes.js';
-export { evaluationWindow, type EvaluationWindow } from './evaluation-window.js';
+export {
+  evaluationWindow,
+  defaultLastDay,
+  defaultWindowDays,
+  type EvaluationWindow,
+} from './evaluation-window.js';
 export { stageTransitions, type StageTransitions, type StageMove } from './stage-transitions.js';
 export { emailFunnel, type EmailFunnel } from './email-funnel.js';
 export {
@@ -45,10 +51,8 @@ export { listCampaigns, type CampaignListing } from './list-campaigns.js';
 export { ensureCampaignTables, CAMPAIGN_DDL } from './campaign-tables.js';
 export { parseWindow } from './parse-window.js';
 
-// Text for the terminal
-export { renderCreated } from './render-created.js';
-export { renderPlan } from './render-plan.js';
-export { renderEvaluation } from './render-evaluation.js';
-export { renderResultsFile } from './render-results-file.js';
-export { renderList } from './render-list.js';
-export { renderContacts } from './render-contacts.js';
+// Used by the surfaces (src/cli, src/server)
+export { campaignDates } from './campaign-dates.js';
+export { MAX_SEED } from './campaign-options.js';
+export { CAMPAIGN_COLUMNS } from './find-campaign.js';
+export { expressionFields } from './segment-selection.js';

@@ -2,6 +2,7 @@ import { readColumns } from '../db/columns.js';
 import type { Workspace } from '../db/workspace.js';
 import type { CampaignArm } from '../stats/index.js';
 import type { EvaluationWindow } from './evaluation-window.js';
+import { PURCHASE } from '../metrics/index.js';
 
 /** Per-member outcomes of a campaign as columns (index i is one member, members ordered by customer id). */
 export interface MemberOutcomes {
@@ -30,7 +31,7 @@ export async function memberOutcomes(
 ): Promise<MemberOutcomes> {
   const sql = `SELECT m.customer_id,
       CASE WHEN m."group" = 'control' THEN 1 ELSE 0 END AS is_control,
-      CASE WHEN count(*) FILTER (WHERE s.ts >= CAST($2 AS TIMESTAMP) AND s.amount > 0) > 0 THEN 1 ELSE 0 END AS converted,
+      CASE WHEN count(*) FILTER (WHERE s.ts >= CAST($2 AS TIMESTAMP) AND s.${PURCHASE}) > 0 THEN 1 ELSE 0 END AS converted,
       coalesce(sum(s.amount) FILTER (WHERE s.ts >= CAST($2 AS TIMESTAMP)), 0) AS revenue,
       coalesce(sum(s.amount) FILTER (WHERE s.ts < CAST($2 AS TIMESTAMP)), 0) AS pre_revenue
     FROM campaign_contacts m

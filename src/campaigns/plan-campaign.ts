@@ -1,5 +1,5 @@
 import type { Workspace } from '../db/workspace.js';
-import { InputError } from '../errors.js';
+import { field, InputError } from '../errors.js';
 import { resolveAsOf } from '../profile/as-of.js';
 import {
   minimumDetectableEffectMeanDifference,
@@ -78,7 +78,7 @@ export async function planCampaign(ws: Workspace, options: PlanOptions): Promise
   const share = parseShare(options.control ?? 0.1);
   const power = options.power ?? 0.8;
   if (!(power > 0 && power < 1))
-    throw new InputError(`--power must be between 0 and 1, e.g. 0.8; got ${power}.`);
+    throw new InputError(`${field('power')} must be between 0 and 1, e.g. 0.8; got ${power}.`);
   const days = options.windowDays ?? 30;
   const asOf = await resolveAsOf(ws, options.asOf);
   const selection = await selectSegment(ws, options.segment, asOf);
@@ -116,7 +116,7 @@ export async function planCampaign(ws: Workspace, options: PlanOptions): Promise
       if (mde !== null) {
         if (!(b + mde.absolute < 1)) {
           throw new InputError(
-            `--mde ${options.mde} would lift conversion from ${b.toFixed(4)} to ${(b + mde.absolute).toFixed(4)}, beyond 100 %.`,
+            `${field('mde')} ${options.mde} would lift conversion from ${b.toFixed(4)} to ${(b + mde.absolute).toFixed(4)}, beyond 100 %.`,
           );
         }
         sampleSize = sampleSizeTwoProportions({

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { field, InputError } from '../errors.js';
 import type { FileArm } from './results-file-arms.js';
 
 /** The planned weight of every group from `GROUP=WEIGHT` entries (equal when none), for the sample-ratio check. */
@@ -11,19 +11,20 @@ export function plannedWeights(arms: readonly FileArm[], split: readonly string[
     const weight = Number(entry.slice(at + 1));
     if (at < 1 || !(weight > 0 && Number.isFinite(weight))) {
       throw new InputError(
-        `--split expects GROUP=WEIGHT with a positive weight, e.g. "No E-Mail=1"; got "${entry}".`,
+        `${field('split')} expects GROUP=WEIGHT with a positive weight, e.g. "No E-Mail=1"; got "${entry}".`,
       );
     }
     if (!arms.some((a) => a.group === name)) {
       throw new InputError(
-        `--split names "${name}", which is not a group (${arms.map((a) => `"${a.group}"`).join(', ')}).`,
+        `${field('split')} names "${name}", which is not a group (${arms.map((a) => `"${a.group}"`).join(', ')}).`,
       );
     }
     weights.set(name, weight);
   }
   return arms.map((a) => {
     const w = weights.get(a.group);
-    if (w === undefined) throw new InputError(`--split gives no weight for the group "${a.group}".`);
+    if (w === undefined)
+      throw new InputError(`${field('split')} gives no weight for the group "${a.group}".`);
     return w;
   });
 }

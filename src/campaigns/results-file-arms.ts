@@ -1,7 +1,7 @@
 import { readColumns } from '../db/columns.js';
 import { ident } from '../db/sql.js';
 import type { Workspace } from '../db/workspace.js';
-import { InputError } from '../errors.js';
+import { field, InputError } from '../errors.js';
 import { findColumn, type FileColumn } from './read-table-file.js';
 
 const NUMERIC =
@@ -29,17 +29,18 @@ export function outcomeColumns(
     const guessed = numeric.filter((c) => OUTCOME_NAMES.test(c.name));
     if (guessed.length === 0) {
       throw new InputError(
-        `Name the outcomes to compare with --outcome-col (numeric columns of the file: ${numeric.map((c) => c.name).join(', ') || 'none'}).`,
+        `Name the outcomes to compare with ${field('outcomeCol')} (numeric columns of the file: ${numeric.map((c) => c.name).join(', ') || 'none'}).`,
       );
     }
     return guessed;
   }
   return requested.map((name) => {
-    const column = findColumn(columns, name, '--outcome-col');
-    if (column.name === group.name) throw new InputError(`--outcome-col ${name} is the group column.`);
+    const column = findColumn(columns, name, field('outcomeCol'));
+    if (column.name === group.name)
+      throw new InputError(`${field('outcomeCol')} ${name} is the group column.`);
     if (!NUMERIC.test(column.type)) {
       throw new InputError(
-        `--outcome-col ${column.name} holds ${column.type.toLowerCase()} values; outcomes must be numbers (0/1 for conversions, amounts for revenue).`,
+        `${field('outcomeCol')} ${column.name} holds ${column.type.toLowerCase()} values; outcomes must be numbers (0/1 for conversions, amounts for revenue).`,
       );
     }
     return column;

@@ -3,6 +3,7 @@ import { hasPredictions, hasSnapshot } from '../profile/profile.js';
 import { addDays } from './calendar-days.js';
 import { describeHistoryBasis } from './history-basis.js';
 import { selectionSql, type CompiledSegment } from './segment-selection.js';
+import { PURCHASE } from '../metrics/index.js';
 
 /** How a segment behaved in a past window of the planned length. */
 export interface SegmentHistory {
@@ -50,7 +51,7 @@ export async function segmentHistory(
     `WITH members AS (SELECT customer_id FROM (${selection.sql})),
      per AS (
        SELECT m.customer_id, CAST(coalesce(sum(s.amount), 0) AS DOUBLE) AS revenue,
-              count(*) FILTER (WHERE s.amount > 0) > 0 AS converted
+              count(*) FILTER (WHERE s.${PURCHASE}) > 0 AS converted
        FROM members m LEFT JOIN sales s ON s.customer_id = m.customer_id
          AND s.ts >= CAST($${n + 1} AS TIMESTAMP) AND s.ts < CAST($${n + 2} AS TIMESTAMP) + INTERVAL 1 DAY
        GROUP BY m.customer_id)

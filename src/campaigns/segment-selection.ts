@@ -1,5 +1,5 @@
 import type { Workspace } from '../db/workspace.js';
-import { InputError } from '../errors.js';
+import { field, InputError } from '../errors.js';
 import {
   compileExpression,
   metricFields,
@@ -51,7 +51,7 @@ export function expressionFields(): ExpressionField[] {
 export function compileSegment(text: string): CompiledSegment {
   if (text.trim() === '') {
     throw new InputError(
-      `--segment is empty: give a rule over customer metrics, e.g. "stage = 'asleep' and revenue > 5000" (\`clientele metrics\` lists the fields).`,
+      `${field('segment')} is empty: give a rule over customer metrics, e.g. "stage = 'asleep' and revenue > 5000" (\`clientele metrics\` lists the fields).`,
     );
   }
   const compiled = compileExpression(text, expressionFields(), { firstParam: 2 });

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { field, InputError } from '../errors.js';
 import { SEGMENT_COLUMNS } from '../metrics/index.js';
 import type { SegmentSelection } from './segment-selection.js';
 
@@ -13,11 +13,11 @@ export function stratifyColumn(selection: SegmentSelection, requested: string | 
   if (found !== undefined) return found;
   if (SEGMENT_COLUMNS.includes(wanted)) {
     throw new InputError(
-      `--stratify ${requested}: ${wanted} comes from \`clientele analyze\`, and there is no analysis at ${selection.asOf}. Run \`clientele analyze --as-of ${selection.asOf}\` first.`,
+      `${field('stratify')} ${requested}: ${wanted} comes from \`clientele analyze\`, and there is no analysis at ${selection.asOf}. Run \`clientele analyze --as-of ${selection.asOf}\` first.`,
     );
   }
   throw new InputError(
-    `--stratify ${requested} is not a column of the selection. Use one of: ${selection.columns
+    `${field('stratify')} ${requested} is not a column of the selection. Use one of: ${selection.columns
       .filter((c) => c !== 'customer_id')
       .join(', ')}.`,
   );

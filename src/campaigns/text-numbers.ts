@@ -1,4 +1,4 @@
-import { fmtInt, fmtNum } from '../cli/format.js';
+import { fmtInt, fmtNum } from '../util/english-numbers.js';
 import type { Text } from '../metrics/index.js';
 
 /** The languages the campaign texts (verdicts, methods, warnings) are written in; the CLI speaks English. */
@@ -31,7 +31,7 @@ const ENGLISH: TextNumbers = {
   },
 };
 
-/** Russian numbers as the web app writes them (web/src/i18n/format.ts): `1 234,50`, `0,034`, `3,1E-6`. */
+/** Russian numbers as the web app writes them (web/src/i18n/numbers-dates.ts): `1 234,50`, `0,034`, `3,1E-6`. */
 function russian(): TextNumbers {
   const format = (x: number, options: Intl.NumberFormatOptions) =>
     new Intl.NumberFormat('ru-RU', options).format(x);

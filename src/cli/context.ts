@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULT_WORKSPACE, Workspace, type OpenOptions } from '../db/workspace.js';
+import { DEFAULT_WORKSPACE, Workspace, type OpenOptions } from '../db/index.js';
 import type { Io } from './io.js';
 
 /** What every command gets: where to write, and how to open the workspace named by --workspace. */

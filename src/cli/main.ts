@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { errorMessage, isInputError } from '../errors.js';
-import { isResourceError } from '../db/resource-error.js';
+import { isResourceError } from '../db/index.js';
 import { makeContext } from './context.js';
 import { processIo, type Io } from './io.js';
 import { registerStatus } from './commands/status.js';
@@ -33,6 +33,11 @@ export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
  * The `clientele` command line. Returns the exit code instead of exiting, so tests can run it in-process.
  * Bad input prints one paragraph (no stack trace) and returns 2.
  */
+/** The flag that sets the engine option `name`: `asOf` → `--as-of` (see InputError). */
+export function cliFlag(name: string): string {
+  return `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
 export async function runCli(argv: readonly string[], io: Io = processIo): Promise<number> {
   const program = new Command('clientele')
     .description(
@@ -90,7 +95,7 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
       return EXIT.badInput;
     }
     if (isInputError(error)) {
-      io.err(`clientele: ${error.message}\n`);
+      io.err(`clientele: ${error.worded(cliFlag)}\n`);
       return EXIT.badInput;
     }
     if (isResourceError(error)) {

@@ -1,8 +1,6 @@
-import { formatBytes } from '../util/bytes.js';
-import type { Progress, ProgressListener } from '../util/progress.js';
-import { ProgressTracker } from '../util/progress-tracker.js';
+import { formatBytes, type Progress, type ProgressListener, ProgressTracker } from '../util/index.js';
 import type { Context } from './context.js';
-import { fmtInt } from './format.js';
+import { fmtInt } from './terminal-text.js';
 
 /** What a command hands its long steps: `listener` is undefined when nothing is shown. */
 export interface CommandProgress {

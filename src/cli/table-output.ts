@@ -1,8 +1,7 @@
-import type { Workspace } from '../db/workspace.js';
-import type { Plain } from '../db/values.js';
-import { writeQuery } from '../export/write.js';
+import { type Workspace, type Plain } from '../db/index.js';
+import { writeQuery } from '../export/index.js';
 import type { Context } from './context.js';
-import { fmtInt, fmtNum, json, table } from './format.js';
+import { fmtInt, fmtNum, json, table } from './terminal-text.js';
 
 /**
  * The three ways a table command answers: `--out FILE` writes the tidy table (csv/xlsx/parquet/json),

@@ -3,7 +3,7 @@ import type { Workspace } from './workspace.js';
 
 /**
  * Reads numeric result columns straight into typed arrays, chunk by chunk, so that millions of customers move
- * into JS as columns and never as row objects (DESIGN.md, "Workspace"). NULL becomes NaN; text columns are
+ * into JS as columns and never as row objects (ARCHITECTURE.md, "The flow of data"). NULL becomes NaN; text columns are
  * returned as string arrays. The query runs once: the arrays grow as the chunks arrive.
  */
 export async function readColumns(

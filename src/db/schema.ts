@@ -1,6 +1,6 @@
 /**
  * The canonical workspace tables (sales live in one table per load behind the `sales` view, see
- * sales-parts.ts) (see DESIGN.md, "Canonical schema"). Column names are a contract shared by
+ * sales-parts.ts). Column names are a contract shared by
  * ingest, metrics, exports and the API. `SCHEMA_VERSION` is stored in `meta` so later versions can migrate.
  */
 export const SCHEMA_VERSION = 1;

@@ -1,7 +1,7 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { existsSync, accessSync, constants } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { InputError, errorMessage } from '../errors.js';
+import { errorMessage, field, InputError } from '../errors.js';
 import { SCHEMA_DDL, SCHEMA_VERSION } from './schema.js';
 import { MACROS_SQL } from './macros.js';
 import { prepareSales } from './sales-parts.js';
@@ -51,7 +51,7 @@ export class Workspace {
     const full = resolve(path);
     if (options.readOnly && !existsSync(full)) {
       throw new InputError(
-        `The workspace ${path} does not exist yet. Load data first with \`clientele ingest FILE\` or \`clientele demo\`, or pass --workspace PATH.`,
+        `The workspace ${path} does not exist yet. Load data first with \`clientele ingest FILE\` or \`clientele demo\`, or pass ${field('workspace')} PATH.`,
       );
     }
     if (!options.readOnly) {

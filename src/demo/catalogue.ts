@@ -1,5 +1,5 @@
 import { CATEGORIES } from './categories.js';
-import { formatCents } from './format.js';
+import { formatCents } from './number-text.js';
 import { cumulativeOf, searchCumulative, type Random } from './random.js';
 
 export interface Product {

@@ -2,7 +2,7 @@ import type { Calendar } from './calendar.js';
 import { CATEGORIES } from './categories.js';
 import { clockSeconds, formatClock, type Channel } from './clock.js';
 import { drawLatent, emptyHistory, simulateHistory } from './customer-process.js';
-import { formatReal } from './format.js';
+import { formatReal } from './number-text.js';
 import type { OrderBook } from './orders.js';
 import type { DemoParameters } from './parameters.js';
 import { person } from './people.js';

@@ -1,5 +1,5 @@
 // Public API of the segment expression language: a small, safe filter language compiled to a parameterized
-// SQL condition (DESIGN.md, "Campaigns"). Tokens, the parser's internals and the field checks stay inside.
+// SQL condition. Tokens, the parser's internals and the field checks stay inside.
 
 // Compile
 export {

@@ -1,7 +1,7 @@
 import { CUSTOMER_FIELDS, PRODUCT_FIELDS, SALES_FIELDS } from './field-names.js';
 
 /**
- * What each kind of file holds: its canonical fields (DESIGN.md, "Canonical schema"), which are required, and
+ * What each kind of file holds: its canonical fields (src/db/schema.ts), which are required, and
  * the header names (English and Russian) that map onto each field automatically. Header names are compared
  * after `normalizeHeader` (lower case, ё → е, no spaces or punctuation).
  */

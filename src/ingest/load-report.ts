@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import type { Workspace } from '../db/workspace.js';
-import type { Decimal } from './formats.js';
+import type { Decimal } from './date-decimal.js';
 import type { Kind } from './kinds.js';
 import type { Mapping } from './mapping.js';
 

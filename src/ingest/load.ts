@@ -1,18 +1,24 @@
 import { dirname, join, resolve } from 'node:path';
 import { rmSync, readdirSync } from 'node:fs';
 import { isResourceError } from '../db/resource-error.js';
-import { InputError, errorMessage } from '../errors.js';
+import { errorMessage, field, InputError } from '../errors.js';
 import { ident, literal } from '../db/sql.js';
 import type { Workspace } from '../db/workspace.js';
 import type { Encoding } from './encoding.js';
-import { detectDateFormat, detectDecimal, DATE_FORMATS, type DateFormat, type Decimal } from './formats.js';
+import {
+  detectDateFormat,
+  detectDecimal,
+  DATE_FORMATS,
+  type DateFormat,
+  type Decimal,
+} from './date-decimal.js';
 import { KIND_SPECS, type Kind } from './kinds.js';
 import { chooseMapping, type Mapping } from './mapping.js';
 import { openSource } from './open-source.js';
 import { insertRejects, LOAD_REJECTS } from './load-rejects.js';
 import { loadReport, rejectSummary, type LoadReport } from './load-report.js';
 import { REJECT_ERRORS_TABLE, REJECT_SCANS_TABLE, type Source } from './source.js';
-import { STAGE_TABLE, stageSql, type ParseRules } from './stage.js';
+import { STAGING_TABLE, stagingSql, type ParseRules } from './staging.js';
 import { watchProgress, type ProgressListener } from '../util/progress.js';
 import { refreshSalesView, salesPartTable } from '../db/sales-parts.js';
 
@@ -73,7 +79,7 @@ export async function ingestFile(
     );
   } finally {
     await hashing.catch(() => undefined);
-    await ws.run(`DROP TABLE IF EXISTS ${STAGE_TABLE}`).catch(() => undefined);
+    await ws.run(`DROP TABLE IF EXISTS ${STAGING_TABLE}`).catch(() => undefined);
     source.cleanup();
     removeIfEmpty(tmpDir);
   }
@@ -122,7 +128,7 @@ export function detectRules(kind: Kind, source: Source, mapping: Mapping, option
       .slice(0, 3);
     throw new InputError(
       `${source.file}: the dates in column "${mapping[tsField.field]}" (e.g. ${examples.map((e) => `"${e}"`).join(', ')}) ` +
-        `are in no format Clientele knows. Pass --date-format, e.g. --date-format dd.mm.yyyy or a pattern like %d.%m.%Y %H:%M.`,
+        `are in no format Clientele knows. Pass ${field('dateFormat')}, e.g. ${field('dateFormat')} dd.mm.yyyy or a pattern like %d.%m.%Y %H:%M.`,
     );
   }
   return { decimal, date: found?.format ?? DATE_FORMATS['iso']!, ambiguousDate: found?.ambiguous ?? false };
@@ -138,7 +144,7 @@ async function load(
   options: IngestOptions,
   started: number,
 ): Promise<LoadReport> {
-  await ws.run(`DROP TABLE IF EXISTS ${STAGE_TABLE}`);
+  await ws.run(`DROP TABLE IF EXISTS ${STAGING_TABLE}`);
   await ws.run(`DROP TABLE IF EXISTS ${REJECT_ERRORS_TABLE}`);
   await ws.run(`DROP TABLE IF EXISTS ${REJECT_SCANS_TABLE}`);
   const loadId = Number(await ws.scalar(`SELECT nextval('load_id_seq')`));
@@ -148,12 +154,12 @@ async function load(
   const target =
     kind === 'sales'
       ? { table: salesPartTable(loadId), temporary: false, loadId }
-      : { table: STAGE_TABLE, temporary: true };
+      : { table: STAGING_TABLE, temporary: true };
   const stop = watchProgress(ws, 'loading', options.onProgress);
   let committed = false;
   try {
     try {
-      await ws.run(stageSql(kind, source, mapping, rules, target));
+      await ws.run(stagingSql(kind, source, mapping, rules, target));
     } catch (error) {
       if (isResourceError(error)) throw error;
       throw new InputError(
@@ -199,7 +205,7 @@ async function commitLoad(
   const warnings = [...source.warnings];
   if (rules.ambiguousDate) {
     warnings.push(
-      `Dates like ${rules.date.name} could also be read with day and month swapped; ${rules.date.name} was assumed. Pass --date-format dd/mm/yyyy if that is wrong.`,
+      `Dates like ${rules.date.name} could also be read with day and month swapped; ${rules.date.name} was assumed. Pass ${field('dateFormat')} dd/mm/yyyy if that is wrong.`,
     );
   }
   const stats = await ws.one<{

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { field as option, InputError } from '../errors.js';
 import { KIND_SPECS, KINDS, normalizeHeader, type Kind } from './kinds.js';
 
 /** Canonical field → source column name. */
@@ -15,7 +15,7 @@ export function parseMapArgs(values: readonly string[]): Mapping {
       const eq = pair.indexOf('=');
       if (eq <= 0)
         throw new InputError(
-          `--map expects canonical=Source pairs, e.g. --map customer_id=CustomerID; got "${pair}".`,
+          `${option('map')} expects canonical=Source pairs, e.g. ${option('map')} customer_id=CustomerID; got "${pair}".`,
         );
       mapping[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
     }
@@ -38,7 +38,7 @@ export function resolveMapping(kind: Kind, columns: readonly string[], explicit:
   for (const [field, source] of Object.entries(explicit)) {
     if (!spec.fields.some((f) => f.field === field)) {
       throw new InputError(
-        `--map names "${field}", which is not a ${kind} field. ${kind} fields are: ${spec.fields.map((f) => f.field).join(', ')}.`,
+        `${option('map')} names "${field}", which is not a ${kind} field. ${kind} fields are: ${spec.fields.map((f) => f.field).join(', ')}.`,
       );
     }
     const column =
@@ -46,7 +46,7 @@ export function resolveMapping(kind: Kind, columns: readonly string[], explicit:
       columns.find((c) => normalizeHeader(c) === normalizeHeader(source));
     if (!column) {
       throw new InputError(
-        `--map ${field}=${source}: the file has no column "${source}". Columns found: ${columns.join(', ')}.`,
+        `${option('map')} ${field}=${source}: the file has no column "${source}". Columns found: ${columns.join(', ')}.`,
       );
     }
     mapping[field] = column;
@@ -113,8 +113,8 @@ function requireComplete(
       .join(',');
     throw new InputError(
       `${file}: no column for required ${resolved.kind} field${missing.length > 1 ? 's' : ''} ${missing.join(', ')}. ` +
-        `Columns found: ${columns.join(', ')}. Name them with --map, e.g. --map ${hint}` +
-        (resolved.kind === 'sales' ? ', or pass --kind customers|products for other files.' : '.'),
+        `Columns found: ${columns.join(', ')}. Name them with ${option('map')}, e.g. ${option('map')} ${hint}` +
+        (resolved.kind === 'sales' ? `, or pass ${option('kind')} customers|products for other files.` : '.'),
     );
   }
   return resolved;

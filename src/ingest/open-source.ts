@@ -2,7 +2,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { InputError } from '../errors.js';
 import type { Workspace } from '../db/workspace.js';
-import type { Decimal } from './formats.js';
+import type { Decimal } from './date-decimal.js';
 import type { Source, SourceOptions } from './source.js';
 import { openDelimited } from './sources/delimited.js';
 import { openXlsx } from './sources/xlsx.js';

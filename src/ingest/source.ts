@@ -1,6 +1,6 @@
 import type { Encoding } from './encoding.js';
 import type { ScanOptions } from './record-scanner.js';
-import type { Decimal } from './formats.js';
+import type { Decimal } from './date-decimal.js';
 
 /** A row the source reader itself rejected before SQL saw it (e.g. an Excel row wider than the table). */
 export interface PreRejected {

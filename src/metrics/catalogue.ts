@@ -1,7 +1,7 @@
 import type { Metric } from './metric.js';
 import { PREFERENCE_METRICS } from './preference-metrics.js';
 
-/** A purchase line has a positive amount, a return line a negative one (DESIGN.md, "Ingest"). */
+/** A purchase line has a positive amount, a return line a negative one. */
 export const PURCHASE = 'amount > 0';
 export const RETURN = 'amount < 0';
 

@@ -1,5 +1,6 @@
 import { CUSTOMER_ID_METRIC, PROFILE_METRICS } from './catalogue.js';
 import { RHYTHM_METRICS, SNAPSHOT_METRICS } from './segment-metrics.js';
+import { segmentMethods, type SegmentSettings } from './segment-methods.js';
 import { PREDICTION_METRICS } from './prediction-metrics.js';
 import { RECOMMENDATION_METRICS } from './recommendation-metrics.js';
 import type { Metric } from './metric.js';
@@ -7,6 +8,13 @@ import type { Metric } from './metric.js';
 export type { Metric, MetricGroup, Unit, Level, Text } from './metric.js';
 export { PROFILE_METRICS, CUSTOMER_ID_METRIC, PURCHASE, RETURN } from './catalogue.js';
 export { RHYTHM_METRICS, SNAPSHOT_METRICS } from './segment-metrics.js';
+export {
+  DEFAULT_SEGMENT_SETTINGS,
+  segmentMethods,
+  abcMethod,
+  xyzMethod,
+  type SegmentSettings,
+} from './segment-methods.js';
 export { PREDICTION_METRICS } from './prediction-metrics.js';
 export { RECOMMENDATION_METRICS } from './recommendation-metrics.js';
 
@@ -65,9 +73,12 @@ export const PREDICTION_COLUMNS: readonly string[] = PREDICTION_METRICS.map((m) 
 /** Columns the profile adds when `clientele recommend` stored recommendations at the same as-of date. */
 export const RECOMMENDATION_COLUMNS: readonly string[] = RECOMMENDATION_METRICS.map((m) => m.id);
 
-/** Every documented column, by id. */
-export function catalogue(): Metric[] {
-  return [
+/**
+ * Every documented column, by id. The method texts of the RFM scores, ABC and XYZ state `settings` (those of the
+ * stored analysis, see `analysisSettings`), the defaults without.
+ */
+export function catalogue(settings?: SegmentSettings): Metric[] {
+  const metrics = [
     CUSTOMER_ID_METRIC,
     ...PROFILE_METRICS,
     ...RHYTHM_METRICS,
@@ -75,6 +86,9 @@ export function catalogue(): Metric[] {
     ...PREDICTION_METRICS,
     ...RECOMMENDATION_METRICS,
   ];
+  if (!settings) return metrics;
+  const methods = segmentMethods(settings);
+  return metrics.map((m) => (methods[m.id] ? { ...m, method: methods[m.id]! } : m));
 }
 
 export function metricById(id: string): Metric | undefined {

@@ -1,3 +1,5 @@
+import type { Text } from '../util/text.js';
+
 /**
  * A metric is data: its id (the column name everywhere), group, unit, names and methodology text in English
  * and Russian, and the SQL that computes it. One entry drives the profile SQL, the exports, `clientele metrics`
@@ -27,10 +29,7 @@ export const UNITS = [
 ] as const;
 export type Unit = (typeof UNITS)[number];
 
-export interface Text {
-  en: string;
-  ru: string;
-}
+export type { Text };
 
 /**
  * Where the SQL of a metric is evaluated:

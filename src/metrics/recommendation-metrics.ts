@@ -1,4 +1,4 @@
-import { RECOMMEND_METHOD } from '../recommend/recommend-method.js';
+import { RECOMMEND_METHOD } from './recommendation-method.js';
 import type { Metric } from './metric.js';
 
 /** Written by `clientele recommend`; the profile shows it when recommendations exist at its date. */

@@ -1,5 +1,6 @@
 import { DEFAULT_KAPPA, rhythmSql } from '../segments/rhythm.js';
 import type { Metric } from './metric.js';
+import { abcMethod, DEFAULT_SEGMENT_SETTINGS, rfmScoreMethod, xyzMethod } from './segment-methods.js';
 
 const rhythm = rhythmSql({
   k: '(purchase_days - 1)',
@@ -108,10 +109,7 @@ export const SNAPSHOT_METRICS: readonly Metric[] = [
       en: `${d.toUpperCase()} score`,
       ru: `Оценка ${d === 'r' ? 'давности' : d === 'f' ? 'частоты' : 'суммы'} (${d.toUpperCase()})`,
     },
-    method: {
-      en: `${d === 'r' ? 'Recency (days since last purchase, lower is better)' : d === 'f' ? 'Frequency (orders)' : 'Monetary value (gross revenue)'} scored 1–5 against the 20/40/60/80 % quantiles of all customers at the date (linear interpolation): 1 + the number of cut points strictly below the value${d === 'r' ? ', reversed (6 minus that)' : ''}. Equal values share a score.`,
-      ru: `${d === 'r' ? 'Давность (дней с последней покупки, меньше — лучше)' : d === 'f' ? 'Частота (число заказов)' : 'Сумма (валовая выручка)'}: оценка 1–5 по 20/40/60/80 % квантилям всех клиентов на дату (линейная интерполяция): 1 + число порогов строго ниже значения${d === 'r' ? ', в обратном порядке (6 минус это)' : ''}. Равные значения получают одну оценку.`,
-    },
+    method: rfmScoreMethod(d, DEFAULT_SEGMENT_SETTINGS.rfm),
   })),
   {
     id: 'rfm_segment',
@@ -147,10 +145,7 @@ export const SNAPSHOT_METRICS: readonly Metric[] = [
     type: 'VARCHAR',
     sql: 'cs.abc',
     name: { en: 'ABC class', ru: 'ABC-класс' },
-    method: {
-      en: 'Customers sorted by 12-month net revenue: A while the revenue of the customers before is under 80 % of the total, B under 95 %, C after (and C without positive revenue).',
-      ru: 'Клиенты по убыванию чистой выручки за 12 месяцев: A, пока выручка предыдущих меньше 80 % итога, B — меньше 95 %, далее C (и C без положительной выручки).',
-    },
+    method: abcMethod(DEFAULT_SEGMENT_SETTINGS.abcXyz),
   },
   {
     id: 'xyz',
@@ -160,9 +155,6 @@ export const SNAPSHOT_METRICS: readonly Metric[] = [
     type: 'VARCHAR',
     sql: 'cs.xyz',
     name: { en: 'XYZ class', ru: 'XYZ-класс' },
-    method: {
-      en: 'Coefficient of variation (population sd / mean, months without purchases counted as 0) of monthly net revenue over the same 12 months: X ≤ 10 %, Y ≤ 25 %, Z above; empty without revenue.',
-      ru: 'Коэффициент вариации (ст. отклонение генеральной совокупности / среднее, месяцы без покупок — 0) месячной чистой выручки за те же 12 месяцев: X ≤ 10 %, Y ≤ 25 %, Z — выше; пусто без выручки.',
-    },
+    method: xyzMethod(DEFAULT_SEGMENT_SETTINGS.abcXyz),
   },
 ];

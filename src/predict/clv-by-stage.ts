@@ -1,3 +1,6 @@
+import { PREDICTION_CELLS_VERSION_SQL } from '../analyze/cell-source.js';
+import { PREDICTION_CELLS, PREDICTION_CELLS_LATEST_COLUMN } from '../analyze/snapshot-cells.js';
+import { precomputedCurrent } from '../db/precomputed.js';
 import type { Workspace } from '../db/workspace.js';
 
 const COLUMNS = `snapshot_id, as_of, month, stage, customers, mean_clv, total_clv, mean_churn_risk, mean_p_alive,
@@ -28,8 +31,25 @@ export async function storeClvByStage(ws: Workspace): Promise<void> {
 }
 
 /**
- * The query that reads CLV by stage: the stored table when it is newer than the analysis, else computed from
- * the snapshot predictions (after `clientele predict --snapshots`, which does not store it).
+ * CLV by stage from the stored prediction cells (snapshot-cells.ts), which sum the predictions made at each
+ * snapshot by stage and more: the same figures as CLV_BY_STAGE_SQL without joining every customer at every
+ * snapshot (a minute on 10 M customers).
+ */
+const CLV_BY_STAGE_FROM_CELLS_SQL = `SELECT s.snapshot_id, strftime(s.as_of, '%Y-%m-%d') AS as_of, s.month,
+    CAST(c.stage AS VARCHAR) AS stage, CAST(sum(c.predicted_n) AS BIGINT) AS customers,
+    sum(c.clv) / nullif(sum(c.clv_n), 0) AS mean_clv, sum(c.clv) AS total_clv,
+    sum(c.churn_risk) / nullif(sum(c.churn_risk_n), 0) AS mean_churn_risk,
+    sum(c.p_alive) / nullif(sum(c.p_alive_n), 0) AS mean_p_alive,
+    sum(c.expected_purchases) / nullif(sum(c.expected_purchases_n), 0) AS mean_expected_purchases,
+    row_number() OVER (ORDER BY s.snapshot_id, c.stage) AS position
+  FROM ${PREDICTION_CELLS} c JOIN snapshots s USING (as_of)
+  GROUP BY s.snapshot_id, s.as_of, s.month, c.stage
+  HAVING sum(c.predicted_n) > 0`;
+
+/**
+ * The query that reads CLV by stage: the stored table when it is newer than the analysis, else the stored
+ * prediction cells when they are current (after `clientele predict --snapshots`), else computed from the
+ * snapshot predictions.
  */
 export async function clvByStageSql(ws: Workspace): Promise<string> {
   const stored =
@@ -37,6 +57,17 @@ export async function clvByStageSql(ws: Workspace): Promise<string> {
     (await ws.one(
       `SELECT 1 FROM clv_by_stage WHERE computed_at >= (SELECT max(created_at) FROM analyses) LIMIT 1`,
     )) !== undefined;
-  const source = stored ? 'clv_by_stage' : `(${CLV_BY_STAGE_SQL})`;
+  const cells =
+    !stored &&
+    (await precomputedCurrent(ws, PREDICTION_CELLS, PREDICTION_CELLS_VERSION_SQL)) !== undefined &&
+    (await ws.one(`SELECT 1 FROM duckdb_columns() WHERE table_name = $1 AND column_name = $2`, [
+      PREDICTION_CELLS,
+      PREDICTION_CELLS_LATEST_COLUMN,
+    ])) !== undefined;
+  const source = stored
+    ? 'clv_by_stage'
+    : cells
+      ? `(${CLV_BY_STAGE_FROM_CELLS_SQL})`
+      : `(${CLV_BY_STAGE_SQL})`;
   return `SELECT ${COLUMNS} FROM ${source} ORDER BY position`;
 }

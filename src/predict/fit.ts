@@ -1,3 +1,4 @@
+import { field } from '../errors.js';
 import type { Workspace } from '../db/workspace.js';
 import { compressSummary, compressSpendSummary, fitGammaGamma } from '../models/index.js';
 import { resolveAsOf, parseDate } from '../profile/as-of.js';
@@ -21,7 +22,7 @@ export interface ModelFitReport {
 }
 
 export async function calibrationEnd(ws: Workspace, text: string | undefined): Promise<string> {
-  return text === undefined ? resolveAsOf(ws, undefined) : parseDate(text, '--calibration-end');
+  return text === undefined ? resolveAsOf(ws, undefined) : parseDate(text, field('calibrationEnd'));
 }
 
 /** Fits one model on the summary of the customers as of the calibration end. */

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { field, InputError } from '../errors.js';
 import {
   bgNbd,
   mbgNbd,
@@ -48,7 +48,7 @@ export function parseModel(text: string | undefined, fallback: ModelName = 'bgnb
   const aliases: Record<string, ModelName> = { paretonbd: 'pnbd', gammagamma: 'gg' };
   const name = (aliases[m] ?? m) as ModelName;
   if (!(ALL_MODELS as readonly string[]).includes(name)) {
-    throw new InputError(`--model must be one of ${ALL_MODELS.join(', ')}; got "${text}".`);
+    throw new InputError(`${field('model')} must be one of ${ALL_MODELS.join(', ')}; got "${text}".`);
   }
   return name;
 }

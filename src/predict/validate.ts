@@ -1,5 +1,5 @@
 import type { Workspace } from '../db/workspace.js';
-import { InputError } from '../errors.js';
+import { field, InputError } from '../errors.js';
 import {
   compressSummary,
   expectedCumulativePurchases,
@@ -37,9 +37,10 @@ export async function validateModel(
   ws: Workspace,
   options: { model: PurchaseModelName; calibrationEnd: string; holdoutEnd: string; unit: UnitName },
 ): Promise<ValidationReport> {
-  const cal = parseDate(options.calibrationEnd, '--calibration-end');
-  const end = parseDate(options.holdoutEnd, '--holdout-end');
-  if (end <= cal) throw new InputError(`--holdout-end ${end} must be after --calibration-end ${cal}.`);
+  const cal = parseDate(options.calibrationEnd, field('calibrationEnd'));
+  const end = parseDate(options.holdoutEnd, field('holdoutEnd'));
+  if (end <= cal)
+    throw new InputError(`${field('holdoutEnd')} ${end} must be after ${field('calibrationEnd')} ${cal}.`);
   const days = UNIT_DAYS[options.unit];
   const summary = await readSummary(ws, cal, end, options.unit);
   const entry = PURCHASE_MODEL_ENTRIES[options.model];

@@ -1,9 +1,9 @@
-import { InputError } from '../errors.js';
+import { field, InputError } from '../errors.js';
 import { identifiedSalesRange } from '../db/sales-summary.js';
 import type { Workspace } from '../db/workspace.js';
 
 /** `YYYY-MM-DD`, checked to be a real calendar date. */
-export function parseDate(text: string, flag = '--as-of'): string {
+export function parseDate(text: string, flag = field('asOf')): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
   const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
   if (!m || !d || d.toISOString().slice(0, 10) !== text.trim()) {
@@ -24,7 +24,7 @@ export async function resolveAsOf(ws: Workspace, asOf: string | undefined): Prom
   const date = parseDate(asOf);
   if (range.first && date < range.first) {
     throw new InputError(
-      `--as-of ${date} is before the first sale (${range.first}): no customer has bought yet.`,
+      `${field('asOf')} ${date} is before the first sale (${range.first}): no customer has bought yet.`,
     );
   }
   return date;

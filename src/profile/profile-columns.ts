@@ -1,6 +1,5 @@
 import type { Workspace } from '../db/workspace.js';
-import { hasRecommendations } from '../recommend/recommend.js';
-import { hasPredictions, hasSnapshot } from './profile.js';
+import { hasPredictions, hasRecommendations, hasSnapshot } from './profile.js';
 
 /** The optional column groups of the profile at a date: those whose results are stored at that date. */
 export interface ProfileColumnGroups {

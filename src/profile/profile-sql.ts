@@ -1,4 +1,3 @@
-import { FALLBACK } from '../analyze/thresholds.js';
 import {
   PROFILE_METRICS,
   PURCHASE,
@@ -10,7 +9,8 @@ import {
   RECOMMENDATION_COLUMNS,
 } from '../metrics/index.js';
 import type { Metric } from '../metrics/index.js';
-import { RECOMMEND_LIMITS } from '../recommend/recommend-method.js';
+import { populationRhythmAggregates, RHYTHM_FALLBACK } from '../segments/rhythm.js';
+import { RECOMMEND_LIMITS } from '../metrics/recommendation-method.js';
 
 /** Which optional column groups (stored results at the as-of date) the profile joins. */
 export interface ProfileGroupOptions {
@@ -117,8 +117,12 @@ derived AS (
 
 /** The population's rhythm: medians r₀, c₀ over every customer of `source` (one row). */
 export function populationRhythmSql(source: string): string {
-  return `SELECT coalesce(median(ipi_mean_days), ${FALLBACK.r0}) AS r0,
-         coalesce(median(ipi_std_days / ipi_mean_days) FILTER (WHERE purchase_days >= 3 AND ipi_mean_days > 0), ${FALLBACK.c0}) AS c0
+  const pop = populationRhythmAggregates({
+    k: 'purchase_days - 1',
+    mean: 'ipi_mean_days',
+    sd: 'ipi_std_days',
+  });
+  return `SELECT coalesce(${pop.r0}, ${RHYTHM_FALLBACK.r0}) AS r0, coalesce(${pop.c0}, ${RHYTHM_FALLBACK.c0}) AS c0
   FROM ${source}`;
 }
 
@@ -175,7 +179,7 @@ function anyGroup(options: ProfileGroupOptions): boolean {
  * customer; gaps between purchase days are aggregated separately; derived metrics are computed from both,
  * then the rhythm metrics from the population's medians. With `segments`, the stored analysis at the same
  * date adds its columns (likewise predictions, recommendations). The stored and exported profiles compute the
- * same thing in customer partitions (compute-profile.ts) from the three parts below.
+ * same thing in customer partitions (write-profile.ts) from the three parts below.
  */
 export function profileSql(options: ProfileGroupOptions = {}): string {
   return `WITH ${lineMetricCtes('true')},

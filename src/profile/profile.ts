@@ -45,6 +45,14 @@ export async function hasSnapshot(ws: Workspace, asOf: string): Promise<boolean>
   return Number(await ws.scalar(`SELECT count(*) FROM snapshots WHERE as_of = CAST($1 AS DATE)`, [asOf])) > 0;
 }
 
+/** Whether `clientele recommend` stored recommendations at this date. */
+export async function hasRecommendations(ws: Workspace, asOf: string): Promise<boolean> {
+  if (!(await ws.tableExists('recommendations'))) return false;
+  return (
+    Number(await ws.scalar(`SELECT count(*) FROM recommendations WHERE as_of = CAST($1 AS DATE)`, [asOf])) > 0
+  );
+}
+
 /** Whether `clientele predict` stored predictions at this date. */
 export async function hasPredictions(ws: Workspace, asOf: string): Promise<boolean> {
   if (!(await ws.tableExists('predictions'))) return false;

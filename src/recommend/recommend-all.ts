@@ -1,6 +1,6 @@
 import { partitionsFor, type Partitions } from '../db/partitions.js';
 import type { Workspace } from '../db/workspace.js';
-import { RECOMMEND_LIMITS } from './recommend-method.js';
+import { RECOMMEND_LIMITS } from '../metrics/recommendation-method.js';
 import {
   bothWaysSql,
   buyersSql,

@@ -11,7 +11,7 @@ import {
   skuIdsSql,
 } from './recommend-steps.js';
 
-export { RECOMMEND_LIMITS, RECOMMEND_METHOD } from './recommend-method.js';
+export { RECOMMEND_LIMITS, RECOMMEND_METHOD } from '../metrics/recommendation-method.js';
 
 /**
  * The top recommendations of customer `$3` as of `$1` (DATE), `$2` = how many; SKUs to leave out (postage,

@@ -1,5 +1,5 @@
 import { PURCHASE } from '../metrics/index.js';
-import { RECOMMEND_LIMITS } from './recommend-method.js';
+import { RECOMMEND_LIMITS } from '../metrics/recommendation-method.js';
 
 /**
  * The steps of the item-to-item recommender (RECOMMEND_METHOD) as SQL over named relations, shared by the

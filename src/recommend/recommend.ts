@@ -2,11 +2,12 @@ import { recordRun } from '../db/runs.js';
 import { precomputeAfterRecommend } from '../profile/precompute.js';
 import { storedProfileAt } from '../profile/stored-profile.js';
 import type { Workspace } from '../db/workspace.js';
-import { InputError } from '../errors.js';
+import { field, InputError } from '../errors.js';
 import { resolveAsOf } from '../profile/as-of.js';
 import { withRecommendations } from './recommend-all.js';
-import { RECOMMEND_LIMITS } from './recommend-method.js';
+import { RECOMMEND_LIMITS } from '../metrics/recommendation-method.js';
 import { recommendOneSql } from './recommend-sql.js';
+import { PURCHASE } from '../metrics/index.js';
 
 export interface RecommendOptions {
   asOf?: string;
@@ -40,7 +41,9 @@ export interface RecommendRun {
 
 export function checkTop(top: number): number {
   if (!Number.isInteger(top) || top < 1 || top > RECOMMEND_LIMITS.most)
-    throw new InputError(`--top must be a whole number from 1 to ${RECOMMEND_LIMITS.most}, not ${top}.`);
+    throw new InputError(
+      `${field('top')} must be a whole number from 1 to ${RECOMMEND_LIMITS.most}, not ${top}.`,
+    );
   return top;
 }
 
@@ -54,7 +57,7 @@ export async function recommendFor(
   const top = checkTop(o.top);
   const bought = Number(
     await ws.scalar(
-      `SELECT count(*) FROM sales WHERE customer_id = $1 AND amount > 0 AND ts < CAST($2 AS DATE) + INTERVAL 1 DAY`,
+      `SELECT count(*) FROM sales WHERE customer_id = $1 AND ${PURCHASE} AND ts < CAST($2 AS DATE) + INTERVAL 1 DAY`,
       [customerId, asOf],
     ),
   );
@@ -111,12 +114,4 @@ export async function recommendAll(ws: Workspace, o: RecommendOptions): Promise<
     customers_fully_similar: Number(totals?.full ?? 0),
     most_recommended: most.map((m) => ({ ...m, customers: Number(m.customers) })),
   };
-}
-
-/** Whether `clientele recommend` stored recommendations at this date. */
-export async function hasRecommendations(ws: Workspace, asOf: string): Promise<boolean> {
-  if (!(await ws.tableExists('recommendations'))) return false;
-  return (
-    Number(await ws.scalar(`SELECT count(*) FROM recommendations WHERE as_of = CAST($1 AS DATE)`, [asOf])) > 0
-  );
 }

@@ -64,9 +64,18 @@ export function abcFromCutsSql(revenue: string, key: string): string {
     WHEN ${within('a')} THEN 'A' WHEN ${within('b')} THEN 'B' ELSE 'C' END`;
 }
 
-/** XYZ from the 12-month sum and sum of squares of a monthly series. */
-export function xyzSql(sum12: string, sumsq12: string, o: AbcXyzOptions): string {
+/**
+ * The coefficient of variation of a monthly series over 12 months from its sum and sum of squares: population
+ * sd / mean, zero months included; NULL when the sum is not positive. The one definition behind XYZ, the
+ * snapshots' cv_12m and the products' cv.
+ */
+export function cv12Sql(sum12: string, sumsq12: string): string {
   const mean = `(${sum12} / 12.0)`;
-  const cv = `(sqrt(greatest(${sumsq12} / 12.0 - ${mean} * ${mean}, 0)) / ${mean})`;
+  return `CASE WHEN ${sum12} > 0 THEN sqrt(greatest(${sumsq12} / 12.0 - ${mean} * ${mean}, 0)) / ${mean} END`;
+}
+
+/** XYZ from the 12-month sum and sum of squares of a monthly series (cv12Sql). */
+export function xyzSql(sum12: string, sumsq12: string, o: AbcXyzOptions): string {
+  const cv = `(${cv12Sql(sum12, sumsq12)})`;
   return `CASE WHEN ${sum12} IS NULL OR ${sum12} <= 0 THEN NULL WHEN ${cv} <= ${o.x} THEN 'X' WHEN ${cv} <= ${o.y} THEN 'Y' ELSE 'Z' END`;
 }

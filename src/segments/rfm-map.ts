@@ -1,4 +1,4 @@
-import type { Text } from '../metrics/metric.js';
+import type { Text } from '../util/text.js';
 
 /** The 11 named RFM segments. */
 export const RFM_SEGMENTS = [

@@ -9,6 +9,24 @@
  */
 export const DEFAULT_KAPPA = 2;
 
+/** Used only while no customer has a second purchase day: r₀ = 30 days, c₀ = 0.5. */
+export const RHYTHM_FALLBACK = { r0: 30, c0: 0.5 } as const;
+
+/**
+ * The population's rhythm as aggregates over one row per customer: r₀ the median of the customers' mean gaps,
+ * c₀ the median of their gaps' coefficient of variation (customers with two gaps or more). NULL while nobody
+ * has a gap; RHYTHM_FALLBACK stands in then. The one definition used by the profile and by every snapshot.
+ */
+export function populationRhythmAggregates(c: Pick<RhythmColumns, 'k' | 'mean' | 'sd'>): {
+  r0: string;
+  c0: string;
+} {
+  return {
+    r0: `median(${c.mean})`,
+    c0: `median(${c.sd} / ${c.mean}) FILTER (WHERE ${c.k} >= 2 AND ${c.mean} > 0)`,
+  };
+}
+
 export interface RhythmColumns {
   /** Number of gaps (purchase days − 1). */
   k: string;

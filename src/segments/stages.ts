@@ -1,6 +1,6 @@
-import type { Text } from '../metrics/metric.js';
+import type { Text } from '../util/text.js';
 
-/** Lifecycle stages (DESIGN.md, "Segmentations"). */
+/** Lifecycle stages (README.md, "Segments, in short"). */
 export const STAGES = ['new', 'one_time', 'active', 'falling_asleep', 'asleep', 'restored', 'lost'] as const;
 export type Stage = (typeof STAGES)[number];
 

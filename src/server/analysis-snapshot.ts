@@ -1,16 +1,16 @@
-import { requireAnalysis } from '../analyze/analyze.js';
-import { listSnapshots, type SnapshotRow } from '../analyze/snapshot-lookup.js';
-import type { Workspace } from '../db/workspace.js';
+import { requireAnalysis, listSnapshots, type SnapshotRow } from '../analyze/index.js';
+import { type Workspace } from '../db/index.js';
 import { InputError, isInputError } from '../errors.js';
-import { parseDate } from '../profile/as-of.js';
+import { parseDate } from '../profile/index.js';
 import { ApiError } from './api-error.js';
+import { apiMessage } from './api-words.js';
 
 /** The stored analysis, or a 409 that says to run `clientele analyze` (the API's "not computed yet"). */
 export async function analysisOr409(ws: Workspace): Promise<{ as_of: string; months: number }> {
   try {
     return await requireAnalysis(ws);
   } catch (error) {
-    if (isInputError(error)) throw new ApiError(409, error.message);
+    if (isInputError(error)) throw new ApiError(409, apiMessage(error));
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { isInputError } from '../errors.js';
-import { isResourceError } from '../db/resource-error.js';
+import { ConflictError, isInputError, NotFoundError } from '../errors.js';
+import { apiField, apiMessage } from './api-words.js';
+import { isResourceError } from '../db/index.js';
 
 /** An error the API answers with its status and `{ error: message }`. */
 export class ApiError extends Error {
@@ -19,7 +20,13 @@ export class ApiError extends Error {
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | ApiError | Error, request, reply) => {
     if (error instanceof ApiError) return reply.code(error.statusCode).send({ error: error.message });
-    if (isInputError(error)) return reply.code(400).send({ error: error.message });
+    if (isInputError(error)) {
+      const status = error instanceof NotFoundError ? 404 : error instanceof ConflictError ? 409 : 400;
+      const field = error.fields[0];
+      return reply
+        .code(status)
+        .send({ error: apiMessage(error), ...(field ? { field: apiField(field) } : {}) });
+    }
     // Out of memory or disk: the sentence says what to set; 507 (insufficient storage) / 503.
     if (isResourceError(error))
       return reply.code(error.resource === 'disk' ? 507 : 503).send({ error: error.message });

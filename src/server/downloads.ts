@@ -1,8 +1,8 @@
 import { createReadStream, rmSync, statSync } from 'node:fs';
 import type { FastifyReply } from 'fastify';
 import type { DuckDBValue } from '@duckdb/node-api';
-import type { Workspace } from '../db/workspace.js';
-import { writeQuery } from '../export/write.js';
+import { type Workspace } from '../db/index.js';
+import { writeQuery } from '../export/index.js';
 import type { UploadStore } from './uploads.js';
 
 export type FileFormat = 'csv' | 'xlsx';

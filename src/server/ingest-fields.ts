@@ -1,9 +1,16 @@
 import { InputError } from '../errors.js';
-import { ENCODINGS, parseEncoding } from '../ingest/encoding.js';
-import { parseDateFormat, parseDecimal } from '../ingest/formats.js';
-import { KINDS, type Kind } from '../ingest/kinds.js';
-import type { IngestOptions } from '../ingest/load.js';
-import type { Mapping } from '../ingest/mapping.js';
+import {
+  DELIMITER_CHOICES,
+  parseDelimiter,
+  ENCODINGS,
+  parseEncoding,
+  parseDateFormat,
+  parseDecimal,
+  KINDS,
+  type Kind,
+  type IngestOptions,
+  type Mapping,
+} from '../ingest/index.js';
 
 /** The text fields an upload form may carry besides `file`; empty values mean "detect". */
 export const INGEST_FIELDS = [
@@ -16,20 +23,6 @@ export const INGEST_FIELDS = [
   'date_format',
   'sheet',
 ] as const;
-
-const DELIMITERS: Record<string, string> = {
-  ',': ',',
-  comma: ',',
-  ';': ';',
-  semicolon: ';',
-  tab: '\t',
-  '\\t': '\t',
-  '\t': '\t',
-  '|': '|',
-  pipe: '|',
-  space: 'whitespace',
-  whitespace: 'whitespace',
-};
 
 /**
  * Turns the form fields into ingest options with the engine's own parsers (the same values the CLI flags
@@ -56,7 +49,7 @@ export function ingestOptions(fields: Record<string, string>): Omit<IngestOption
     kind: kind as Kind | undefined,
     map: map === undefined ? undefined : parseMapping(map),
     encoding: parsedEncoding,
-    delimiter: delimiter === undefined ? undefined : parseDelimiter(delimiter),
+    delimiter: delimiter === undefined ? undefined : delimiterField(delimiter),
     decimal: decimal === undefined ? undefined : parseDecimal(decimal),
     dateFormat: dateFormat === undefined ? undefined : parseDateFormat(dateFormat),
     sheet,
@@ -86,12 +79,8 @@ function parseMapping(text: string): Mapping {
   return mapping;
 }
 
-function parseDelimiter(name: string): string {
-  const delimiter = DELIMITERS[name.toLowerCase()] ?? (name.length === 1 ? name : undefined);
-  if (!delimiter) {
-    throw new InputError(
-      `delimiter must be one character or one of comma, semicolon, tab, pipe, space; got "${name}".`,
-    );
-  }
+function delimiterField(name: string): string {
+  const delimiter = parseDelimiter(name);
+  if (!delimiter) throw new InputError(`delimiter must be ${DELIMITER_CHOICES}; got "${name}".`);
   return delimiter;
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { errorMessage, isInputError } from '../errors.js';
-import { isResourceError } from '../db/resource-error.js';
-import type { Progress, ProgressListener } from '../util/progress.js';
-import { ProgressTracker } from '../util/progress-tracker.js';
+import { apiMessage } from './api-words.js';
+import { isResourceError } from '../db/index.js';
+import { type Progress, type ProgressListener, ProgressTracker } from '../util/index.js';
 
 export const JOB_STATES = ['queued', 'running', 'done', 'failed'] as const;
 export type JobState = (typeof JOB_STATES)[number];
@@ -89,7 +89,7 @@ export class JobQueue {
         job.state = 'failed';
         job.error =
           isInputError(error) || isResourceError(error)
-            ? error.message
+            ? apiMessage(error)
             : this.stopped
               ? errorMessage(error)
               : `Internal error: ${errorMessage(error)}`;

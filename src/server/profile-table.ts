@@ -1,9 +1,11 @@
-import type { Workspace } from '../db/workspace.js';
-import { resolveAsOf } from '../profile/as-of.js';
-import { PROFILE_VERSION_SQL } from '../db/content-version.js';
-import { profileColumnGroups } from '../profile/profile-columns.js';
-import { STORED_PROFILE_TABLE, storedProfileAt } from '../profile/stored-profile.js';
-import { writeProfile } from '../profile/write-profile.js';
+import { type Workspace, PROFILE_VERSION_SQL } from '../db/index.js';
+import {
+  resolveAsOf,
+  profileColumnGroups,
+  STORED_PROFILE_TABLE,
+  storedProfileAt,
+  writeProfile,
+} from '../profile/index.js';
 
 /** The profile at one as-of date, materialized on the API's read connection. */
 export interface ProfileTable {

@@ -1,7 +1,7 @@
 import type { DuckDBValue } from '@duckdb/node-api';
-import { ident } from '../db/sql.js';
+import { ident } from '../db/index.js';
 
-export type RowsColumnType = 'VARCHAR' | 'DOUBLE' | 'BIGINT' | 'BOOLEAN';
+export type RowsColumnType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BIGINT' | 'BOOLEAN';
 
 export interface RowsColumn {
   name: string;
@@ -17,7 +17,7 @@ export interface RowsColumn {
  */
 export function rowsQuery(
   columns: readonly RowsColumn[],
-  rows: readonly Record<string, unknown>[],
+  rows: readonly object[],
 ): { sql: string; params: DuckDBValue[] } {
   const names = columns.map((c) => ident(c.name));
   if (rows.length === 0) {
@@ -27,7 +27,7 @@ export function rowsQuery(
   const params: DuckDBValue[] = [];
   const tuples = rows.map((row, r) => {
     const cells = columns.map((c) => {
-      params.push(plain(row[c.name]));
+      params.push(plain((row as Record<string, unknown>)[c.name]));
       return `CAST($${params.length} AS ${c.type})`;
     });
     return `(${r}, ${cells.join(', ')})`;

@@ -3,7 +3,10 @@
 export const errorSchema = {
   type: 'object',
   description: 'What went wrong, in one paragraph.',
-  properties: { error: { type: 'string' } },
+  properties: {
+    error: { type: 'string' },
+    field: { type: 'string', description: 'The request field the error is about, when it is about one.' },
+  },
   required: ['error'],
 } as const;
 

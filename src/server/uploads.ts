@@ -4,7 +4,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { ApiError } from './api-error.js';
-import { formatBytes } from '../util/bytes.js';
+import { formatBytes } from '../util/index.js';
 
 /** A file received by the API, kept on disk for a preview and the load that follows it. */
 export interface Upload {

@@ -1,4 +1,4 @@
-import { Workspace, type OpenOptions } from '../db/workspace.js';
+import { Workspace, type OpenOptions } from '../db/index.js';
 import { Serial } from './serial.js';
 
 /**

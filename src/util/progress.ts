@@ -1,5 +1,3 @@
-import type { Workspace } from '../db/workspace.js';
-
 /** What `done` and `total` count. */
 export const PROGRESS_UNITS = [
   'rows',
@@ -30,9 +28,15 @@ export interface Progress {
 
 export type ProgressListener = (progress: Progress) => void;
 
+/** What progress is read from: a workspace's engine connection (db/workspace.ts), whose running query reports a
+ * percentage (negative while unknown). */
+export interface QueryProgressSource {
+  readonly connection: { readonly progress: { readonly percentage: number } };
+}
+
 /** Polls DuckDB's progress of the running query and reports it as a percentage until the returned stop(). */
 export function watchProgress(
-  ws: Workspace,
+  ws: QueryProgressSource,
   phase: string,
   listener: ProgressListener | undefined,
 ): () => void {
@@ -54,7 +58,7 @@ export function watchProgress(
  * steps that are a few large queries, e.g. `withQueryProgress(ws, 'recommending', onProgress, () => recommendAll(ws))`.
  */
 export async function withQueryProgress<T>(
-  ws: Workspace,
+  ws: QueryProgressSource,
   phase: string,
   listener: ProgressListener | undefined,
   work: () => Promise<T>,

@@ -10,7 +10,7 @@ import {
 import { createRandomSource } from '../../src/stats/random-source.js';
 
 // `analyze` classes ABC through cut points (the last A row and the last B row of each snapshot); the rule is
-// the cumulative-share rule of abcSql (DESIGN.md, "ABC / XYZ"). Both must give every row the same class,
+// the cumulative-share rule of abcSql. Both must give every row the same class,
 // including ties at the cuts, zero and negative revenue, and several partitions.
 
 let connection: DuckDBConnection;

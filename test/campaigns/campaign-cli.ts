@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCampaign } from '../../src/cli/commands/campaign.js';
 import { makeContext } from '../../src/cli/context.js';
+import { cliFlag } from '../../src/cli/main.js';
 import { isInputError } from '../../src/errors.js';
 
 /**
@@ -21,7 +22,7 @@ export async function campaignCli(...argv: string[]): Promise<{ code: number; ou
     return { code: 0, out, err };
   } catch (error) {
     if (error instanceof CommanderError) return { code: error.exitCode === 0 ? 0 : 2, out, err };
-    if (isInputError(error)) return { code: 2, out, err: `${err}clientele: ${error.message}\n` };
+    if (isInputError(error)) return { code: 2, out, err: `${err}clientele: ${error.worded(cliFlag)}\n` };
     return { code: 1, out, err: `${err}clientele: internal error: ${String(error)}\n` };
   }
 }

@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { ingestFile } from '../../src/ingest/load.js';
-import { parseDateFormat } from '../../src/ingest/formats.js';
+import { parseDateFormat } from '../../src/ingest/date-decimal.js';
 import type { Workspace } from '../../src/db/workspace.js';
 import { ONE_C_REJECTS, writeOneC, writeText } from '../helpers/fixtures.js';
 import { tempWorkspace } from '../helpers/workspace.js';

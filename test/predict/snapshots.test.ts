@@ -10,6 +10,7 @@ import { ingestFile } from '../../src/ingest/load.js';
 import { predict } from '../../src/predict/predict.js';
 import { predictSnapshots } from '../../src/predict/predict-snapshots.js';
 import { PredictionWork } from '../../src/predict/prediction-work.js';
+import { CLV_BY_STAGE_SQL, clvByStageSql } from '../../src/predict/clv-by-stage.js';
 import { cli } from '../helpers/cli.js';
 import { DATA, tempDir } from '../helpers/workspace.js';
 
@@ -153,6 +154,30 @@ describe('customer partitions', () => {
     }
     expect(results[1]).toEqual(results[0]);
     expect((results[0]![0] as unknown[]).length).toBe(2_357);
+  });
+});
+
+describe('CLV by stage at every snapshot', () => {
+  it('reads the same figures from the stored prediction cells as from joining every customer at every snapshot', async () => {
+    const ws = await workspace('stages.duckdb');
+    await ingestFile(ws, parts[0]);
+    await ingestFile(ws, parts[1]);
+    await analyze(ws);
+    await predictSnapshots(ws, OPTIONS);
+    const sql = await clvByStageSql(ws);
+    expect(sql).toMatch(/FROM snapshot_prediction_cells/);
+    const fromCells = await ws.all<Record<string, number | string | null>>(sql);
+    const direct = await ws.all<Record<string, number | string | null>>(
+      `SELECT * EXCLUDE (position) FROM (${CLV_BY_STAGE_SQL}) ORDER BY position`,
+    );
+    expect(fromCells.length).toBeGreaterThan(20);
+    expect(fromCells.map((r) => [r['snapshot_id'], r['as_of'], r['stage'], r['customers']])).toEqual(
+      direct.map((r) => [r['snapshot_id'], r['as_of'], r['stage'], r['customers']]),
+    );
+    fromCells.forEach((r, i) => {
+      for (const k of ['mean_clv', 'total_clv', 'mean_churn_risk', 'mean_p_alive', 'mean_expected_purchases'])
+        expect(Number(r[k])).toBeCloseTo(Number(direct[i]![k]), 9);
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../src/db/workspace.js';
-import { RECOMMEND_LIMITS } from '../../src/recommend/recommend-method.js';
+import { RECOMMEND_LIMITS } from '../../src/metrics/recommendation-method.js';
 import { rankKey } from '../../src/recommend/recommend-steps.js';
 import { tempWorkspace } from '../helpers/workspace.js';
 

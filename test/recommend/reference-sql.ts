@@ -1,5 +1,5 @@
 import { PURCHASE } from '../../src/metrics/index.js';
-import { RECOMMEND_LIMITS } from '../../src/recommend/recommend-method.js';
+import { RECOMMEND_LIMITS } from '../../src/metrics/recommendation-method.js';
 
 /**
  * The oracle: the single statement that recommended for every customer before the work was split into

@@ -1,5 +1,5 @@
 import type { Label } from './api/types-history.js';
-import type { Lang } from './i18n/format.js';
+import type { Lang } from './i18n/numbers-dates.js';
 
 /** Colours of the lifecycle stages, the same on every history chart. */
 const STAGE_COLORS: Record<string, string> = {

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
-import { analyze, type AnalyzeOptions, type AnalyzeSummary } from '../../analyze/analyze.js';
-import { validateRfmMap } from '../../segments/rfm-map.js';
-import { STAGE_NAMES } from '../../segments/stages.js';
+import { analyze, type AnalyzeOptions, type AnalyzeSummary } from '../../analyze/index.js';
+import { validateRfmMap, STAGE_NAMES } from '../../segments/index.js';
 import { workspaceOption, type Context } from '../context.js';
-import { fmtInt, fmtNum, json, table } from '../format.js';
+import { fmtInt, fmtNum, json, table } from '../terminal-text.js';
 import { commandProgress } from '../progress.js';
 
 export function registerAnalyze(program: Command, ctx: Context): void {

@@ -7,17 +7,17 @@ import {
   listCampaigns,
   parseWindow,
   planCampaign,
-  renderContacts,
-  renderCreated,
-  renderEvaluation,
-  renderList,
-  renderPlan,
-  renderResultsFile,
   withScratchWorkspace,
 } from '../../campaigns/index.js';
 import { InputError } from '../../errors.js';
+import { renderContacts } from '../campaign-texts/render-contacts.js';
+import { renderCreated } from '../campaign-texts/render-created.js';
+import { renderEvaluation } from '../campaign-texts/render-evaluation.js';
+import { renderList } from '../campaign-texts/render-list.js';
+import { renderPlan } from '../campaign-texts/render-plan.js';
+import { renderResultsFile } from '../campaign-texts/render-results-file.js';
 import { workspaceOption, type Context } from '../context.js';
-import { json } from '../format.js';
+import { json } from '../terminal-text.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 

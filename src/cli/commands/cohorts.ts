@@ -1,9 +1,14 @@
 import type { Command } from 'commander';
-import { snapshotSource } from '../../analyze/cell-source.js';
-import { cohorts, cohortsSql, cohortStagesSql, parseCohortMetric } from '../../analyze/cohorts.js';
-import { requireAnalysis } from '../../analyze/analyze.js';
+import {
+  snapshotSource,
+  cohorts,
+  cohortsSql,
+  cohortStagesSql,
+  parseCohortMetric,
+  requireAnalysis,
+} from '../../analyze/index.js';
 import { workspaceOption, type Context } from '../context.js';
-import { fmtInt, fmtNum } from '../format.js';
+import { fmtInt, fmtNum } from '../terminal-text.js';
 import { answerTable, crosstab } from '../table-output.js';
 
 export function registerCohorts(program: Command, ctx: Context): void {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { generateDemo, type DemoResult } from '../../demo/index.js';
 import type { Context } from '../context.js';
-import { fmtInt, json } from '../format.js';
+import { fmtInt, json } from '../terminal-text.js';
 import { commandProgress } from '../progress.js';
 
 export const DEFAULT_DEMO_CUSTOMERS = 20_000;

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { flows, flowsQuery } from '../../analyze/flows.js';
+import { flows, flowsQuery } from '../../analyze/index.js';
 import { workspaceOption, type Context } from '../context.js';
-import { fmtInt } from '../format.js';
+import { fmtInt } from '../terminal-text.js';
 import { answerTable, crosstab } from '../table-output.js';
 
 export function registerFlows(program: Command, ctx: Context): void {

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { customerHistory, historySql } from '../../analyze/history.js';
+import { customerHistory, historySql } from '../../analyze/index.js';
 import { workspaceOption, type Context } from '../context.js';
 import { answerTable, cell } from '../table-output.js';
-import { table } from '../format.js';
+import { table } from '../terminal-text.js';
 
 export function registerHistory(program: Command, ctx: Context): void {
   const cmd = program

@@ -1,28 +1,21 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
-import { ENCODINGS, parseEncoding } from '../../ingest/encoding.js';
-import { parseDateFormat, parseDecimal } from '../../ingest/formats.js';
-import { KINDS, type Kind } from '../../ingest/kinds.js';
-import { ingestFile } from '../../ingest/load.js';
-import type { LoadReport } from '../../ingest/load-report.js';
-import { parseMapArgs } from '../../ingest/mapping.js';
+import {
+  ENCODINGS,
+  parseEncoding,
+  parseDateFormat,
+  parseDecimal,
+  KINDS,
+  type Kind,
+  ingestFile,
+  type LoadReport,
+  parseMapArgs,
+  DELIMITER_CHOICES,
+  parseDelimiter,
+} from '../../ingest/index.js';
 import { workspaceOption, type Context } from '../context.js';
-import { fmtInt, json, table } from '../format.js';
+import { fmtInt, json, table } from '../terminal-text.js';
 import { commandProgress } from '../progress.js';
-
-const DELIMITERS: Record<string, string> = {
-  ',': ',',
-  comma: ',',
-  ';': ';',
-  semicolon: ';',
-  tab: '\t',
-  '\\t': '\t',
-  '\t': '\t',
-  '|': '|',
-  pipe: '|',
-  space: 'whitespace',
-  whitespace: 'whitespace',
-};
 
 export function registerIngest(program: Command, ctx: Context): void {
   const cmd = program
@@ -53,15 +46,9 @@ export function registerIngest(program: Command, ctx: Context): void {
       throw new InputError(`--encoding must be one of ${ENCODINGS.join(', ')}; got "${encodingName}".`);
     }
     const delimiterName = opts['delimiter'] as string | undefined;
-    const delimiter =
-      delimiterName === undefined
-        ? undefined
-        : (DELIMITERS[delimiterName.toLowerCase()] ??
-          (delimiterName.length === 1 ? delimiterName : undefined));
+    const delimiter = delimiterName === undefined ? undefined : parseDelimiter(delimiterName);
     if (delimiterName !== undefined && !delimiter) {
-      throw new InputError(
-        `--delimiter must be one character or one of comma, semicolon, tab, pipe, space; got "${delimiterName}".`,
-      );
+      throw new InputError(`--delimiter must be ${DELIMITER_CHOICES}; got "${delimiterName}".`);
     }
     const progress = commandProgress(ctx, { json: Boolean(opts['json']) });
     const report = await ctx.withWorkspace(command, (ws) =>

@@ -1,11 +1,17 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
-import { fitModel, type ModelFitReport } from '../../predict/fit.js';
-import { parseModel, PURCHASE_MODELS, type PurchaseModelName } from '../../predict/models.js';
-import { parseUnit } from '../../predict/time-unit.js';
-import { validateModel, type ValidationReport } from '../../predict/validate.js';
+import {
+  fitModel,
+  type ModelFitReport,
+  parseModel,
+  PURCHASE_MODELS,
+  type PurchaseModelName,
+  parseUnit,
+  validateModel,
+  type ValidationReport,
+} from '../../predict/index.js';
 import { workspaceOption, type Context } from '../context.js';
-import { fmtInt, fmtNum, json, table } from '../format.js';
+import { fmtInt, fmtNum, json, table } from '../terminal-text.js';
 
 export function registerModel(program: Command, ctx: Context): void {
   const model = program

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { pivotQuery } from '../../analyze/pivot.js';
+import { pivotQuery } from '../../analyze/index.js';
 import { workspaceOption, type Context } from '../context.js';
-import { table } from '../format.js';
+import { table } from '../terminal-text.js';
 import { answerTable, cell, crosstab } from '../table-output.js';
 
 export function registerPivot(program: Command, ctx: Context): void {

@@ -1,15 +1,21 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
-import { predict, type PredictReport } from '../../predict/predict.js';
-import { predictSnapshots } from '../../predict/predict-snapshots.js';
-import { PredictionWork } from '../../predict/prediction-work.js';
-import { requireAnalysis } from '../../analyze/analyze.js';
-import { parseModel, PURCHASE_MODELS, type PurchaseModelName } from '../../predict/models.js';
-import { HORIZON_MAX, PREDICT_DEFAULTS } from '../../predict/predict-defaults.js';
-import { parseUnit } from '../../predict/time-unit.js';
-import { withQueryProgress } from '../../util/progress.js';
+import {
+  predict,
+  type PredictReport,
+  predictSnapshots,
+  PredictionWork,
+  parseModel,
+  PURCHASE_MODELS,
+  type PurchaseModelName,
+  HORIZON_MAX,
+  PREDICT_DEFAULTS,
+  parseUnit,
+} from '../../predict/index.js';
+import { requireAnalysis } from '../../analyze/index.js';
+import { withQueryProgress } from '../../util/index.js';
 import { workspaceOption, type Context } from '../context.js';
-import { fmtInt, fmtNum } from '../format.js';
+import { fmtInt, fmtNum } from '../terminal-text.js';
 import { commandProgress } from '../progress.js';
 import { answerTable } from '../table-output.js';
 

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { PRODUCT_COLUMNS, productsMatrix, rankedProducts } from '../../analyze/products.js';
-import { resolveAsOf } from '../../profile/as-of.js';
+import { PRODUCT_COLUMNS, productsMatrix, rankedProducts } from '../../analyze/index.js';
+import { resolveAsOf } from '../../profile/index.js';
 import { workspaceOption, type Context } from '../context.js';
-import { fmtInt, fmtNum, table } from '../format.js';
+import { fmtInt, fmtNum, table } from '../terminal-text.js';
 import { answerTable } from '../table-output.js';
 
 export function registerProducts(program: Command, ctx: Context): void {

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { runProfile, type ProfileSummary } from '../../profile/profile.js';
-import { withQueryProgress } from '../../util/progress.js';
+import { runProfile, type ProfileSummary } from '../../profile/index.js';
+import { withQueryProgress } from '../../util/index.js';
 import { workspaceOption, type Context } from '../context.js';
-import { fmtInt, fmtNum, json } from '../format.js';
+import { fmtInt, fmtNum, json } from '../terminal-text.js';
 import { commandProgress } from '../progress.js';
 
 export function registerProfile(program: Command, ctx: Context): void {

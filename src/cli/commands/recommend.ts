@@ -1,10 +1,15 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
-import { RECOMMEND_METHOD, recommendOneSql } from '../../recommend/recommend-sql.js';
-import { recommendAll, recommendFor, type RecommendRun } from '../../recommend/recommend.js';
-import { withQueryProgress } from '../../util/progress.js';
+import {
+  RECOMMEND_METHOD,
+  recommendOneSql,
+  recommendAll,
+  recommendFor,
+  type RecommendRun,
+} from '../../recommend/index.js';
+import { withQueryProgress } from '../../util/index.js';
 import { workspaceOption, type Context } from '../context.js';
-import { fmtInt, fmtNum, table } from '../format.js';
+import { fmtInt, fmtNum, table } from '../terminal-text.js';
 import { commandProgress } from '../progress.js';
 import { answerTable } from '../table-output.js';
 

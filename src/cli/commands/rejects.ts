@@ -1,8 +1,15 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
-import { writeQuery } from '../../export/write.js';
+import { writeQuery } from '../../export/index.js';
+import { REJECTS_SQL, rejectsPage, requireLoad } from '../../ingest/index.js';
 import { workspaceOption, type Context } from '../context.js';
-import { fmtInt, json, table } from '../format.js';
+import { fmtInt, json, table } from '../terminal-text.js';
+
+function loadNumber(text: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n < 1) throw new InputError(`--load must be a load number; got "${text}".`);
+  return n;
+}
 
 export function registerRejects(program: Command, ctx: Context): void {
   const cmd = program
@@ -20,29 +27,17 @@ export function registerRejects(program: Command, ctx: Context): void {
       await ctx.withWorkspace(
         command,
         async (ws) => {
-          const loadId =
-            opts.load === undefined
-              ? Number(await ws.scalar(`SELECT max(load_id) FROM loads`))
-              : Number(opts.load);
-          if (
-            !Number.isInteger(loadId) ||
-            !(await ws.one(`SELECT 1 FROM loads WHERE load_id = $1`, [loadId]))
-          ) {
-            throw new InputError(
-              opts.load === undefined ? 'There are no loads yet.' : `There is no load ${opts.load}.`,
-            );
-          }
-          const sql = `SELECT line, reason, message, "column", raw FROM rejects WHERE load_id = ${loadId} ORDER BY line`;
+          const loadId = await requireLoad(ws, opts.load === undefined ? undefined : loadNumber(opts.load));
           if (opts.out) {
-            const w = await writeQuery(ws, sql, [], opts.out);
+            const w = await writeQuery(ws, REJECTS_SQL, [loadId], opts.out);
             ctx.io.out(
               opts.json ? json(w) : `Wrote ${fmtInt(w.rows)} rejected rows of load #${loadId} to ${w.path}\n`,
             );
             return;
           }
-          const rows = await ws.all(`${sql} LIMIT ${limit}`);
-          const total = Number(await ws.scalar(`SELECT count(*) FROM rejects WHERE load_id = $1`, [loadId]));
-          if (opts.json) return ctx.io.out(json({ load_id: loadId, total, rows }));
+          const page = await rejectsPage(ws, loadId, limit);
+          const { total, rows } = page;
+          if (opts.json) return ctx.io.out(json(page));
           if (total === 0) return ctx.io.out(`Load #${loadId} rejected no rows.\n`);
           ctx.io.out(
             `${table([

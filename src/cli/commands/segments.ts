@@ -1,11 +1,22 @@
 import type { Command } from 'commander';
-import { parseSegmentKind, segmentSummary, SEGMENT_COLUMNS_SQL } from '../../analyze/segment-table.js';
-import { DEFAULT_RFM_MAP, FM_VALUES, validateRfmMap, type RfmMap } from '../../segments/rfm-map.js';
-import { STAGE_NAMES, isStage } from '../../segments/stages.js';
+import {
+  parseSegmentKind,
+  segmentSummary,
+  SEGMENT_COLUMNS_SQL,
+  runAutoSegments,
+  type AutoSegmentsReport,
+} from '../../analyze/index.js';
+import {
+  DEFAULT_RFM_MAP,
+  FM_VALUES,
+  validateRfmMap,
+  type RfmMap,
+  STAGE_NAMES,
+  isStage,
+} from '../../segments/index.js';
 import { workspaceOption, type Context } from '../context.js';
 import { InputError } from '../../errors.js';
-import { runAutoSegments, type AutoSegmentsReport } from '../../analyze/auto-segments.js';
-import { fmtInt, fmtNum, json, table } from '../format.js';
+import { fmtInt, fmtNum, json, table } from '../terminal-text.js';
 import { answerTable } from '../table-output.js';
 
 export function registerSegments(program: Command, ctx: Context): void {

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { InputError, errorMessage } from '../../errors.js';
-import { parseBytes } from '../../util/bytes.js';
+import { parseBytes } from '../../util/index.js';
 import { createServer, DEFAULT_UPLOAD_LIMIT, type ServerOptions } from '../../server/create-server.js';
 import type { Io } from '../io.js';
 import { workspaceOption, type Context } from '../context.js';

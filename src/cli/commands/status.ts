@@ -1,61 +1,8 @@
-import { dirname } from 'node:path';
 import type { Command } from 'commander';
-import type { Workspace } from '../../db/workspace.js';
-import type { MemoryBudget } from '../../db/memory-budget.js';
-import { salesSummary } from '../../db/sales-summary.js';
-import { formatBytes } from '../../util/bytes.js';
+import { type MemoryBudget, workspaceStatus } from '../../db/index.js';
+import { formatBytes } from '../../util/index.js';
 import { workspaceOption, type Context } from '../context.js';
-import { fmtInt, json, table } from '../format.js';
-
-export interface StatusReport {
-  workspace: string;
-  /** The memory budget in use and where the engine spills (db/memory-budget.ts). */
-  memory: {
-    budget_bytes: number;
-    engine_bytes: number;
-    source: MemoryBudget['source'];
-    spill_folder: string;
-    spill_limit_bytes: number;
-  };
-  tables: Record<string, number>;
-  sales: {
-    date_min: string | null;
-    date_max: string | null;
-    customers: number;
-    anonymous_rows: number;
-    returns_rows: number;
-  };
-  loads: {
-    load_id: number;
-    kind: string;
-    file: string;
-    format: string;
-    rows_read: number;
-    rows_accepted: number;
-    rows_rejected: number;
-    loaded_at: string;
-  }[];
-}
-
-export async function workspaceStatus(ws: Workspace): Promise<StatusReport> {
-  const tables: Record<string, number> = {};
-  for (const t of ['sales', 'customers', 'products', 'loads', 'rejects']) {
-    tables[t] = Number(await ws.scalar(`SELECT count(*) FROM ${t}`));
-  }
-  const { date_min, date_max, customers, anonymous_rows, returns_rows } = await salesSummary(ws);
-  const sales = { date_min, date_max, customers, anonymous_rows, returns_rows };
-  const loads = await ws.all<StatusReport['loads'][number]>(
-    `SELECT load_id, kind, file, format, rows_read, rows_accepted, rows_rejected, loaded_at FROM loads ORDER BY load_id`,
-  );
-  const memory = {
-    budget_bytes: ws.budget.bytes,
-    engine_bytes: ws.budget.engineBytes,
-    source: ws.budget.source,
-    spill_folder: dirname(ws.spill),
-    spill_limit_bytes: ws.budget.spillBytes,
-  };
-  return { workspace: ws.path, memory, tables, sales, loads };
-}
+import { fmtInt, json, table } from '../terminal-text.js';
 
 const BUDGET_SOURCE: Record<MemoryBudget['source'], string> = {
   machine: "a third of this machine's memory",

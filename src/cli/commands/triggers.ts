@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { triggersQuery } from '../../analyze/triggers.js';
+import { triggersQuery } from '../../analyze/index.js';
 import { workspaceOption, type Context } from '../context.js';
-import { fmtInt, table } from '../format.js';
+import { fmtInt, table } from '../terminal-text.js';
 import { answerTable, cell } from '../table-output.js';
 
 export function registerTriggers(program: Command, ctx: Context): void {

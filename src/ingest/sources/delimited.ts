@@ -1,5 +1,5 @@
 import { openSync, readSync, closeSync } from 'node:fs';
-import { InputError } from '../../errors.js';
+import { field, InputError } from '../../errors.js';
 import { charLiteral, literal } from '../../db/sql.js';
 import { decodeSample, detectEncoding, type Encoding } from '../encoding.js';
 import { prepareText } from '../prepare.js';
@@ -35,7 +35,7 @@ export async function openDelimited(file: string, size: number, options: SourceO
   if (!dialect) {
     throw new InputError(
       `${file}: could not find columns in the first lines of the file (tried ; tab , | and spaces as separators). ` +
-        `If the file is a table, pass --delimiter.`,
+        `If the file is a table, pass ${field('delimiter')}.`,
     );
   }
   const prepared = await prepareText(file, {
@@ -48,7 +48,7 @@ export async function openDelimited(file: string, size: number, options: SourceO
   const warnings: string[] = [];
   if (prepared.invalidSequences > 0) {
     warnings.push(
-      `${prepared.invalidSequences} byte sequence(s) were not valid ${guess.encoding} and were replaced by �; pass --encoding if the file uses another encoding.`,
+      `${prepared.invalidSequences} byte sequence(s) were not valid ${guess.encoding} and were replaced by �; pass ${field('encoding')} if the file uses another encoding.`,
     );
   }
   const delimiter = dialect.delimiter === 'whitespace' ? '\t' : dialect.delimiter;

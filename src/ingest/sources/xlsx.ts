@@ -6,7 +6,7 @@ import { InputError, errorMessage } from '../../errors.js';
 import { literal } from '../../db/sql.js';
 import { hashFile } from '../prepare.js';
 import { layout } from '../sniff.js';
-import { detectDecimal, type Decimal } from '../formats.js';
+import { detectDecimal, type Decimal } from '../date-decimal.js';
 import type { SampleRecord } from '../tokenize.js';
 import type { PreRejected, Source, SourceOptions } from '../source.js';
 

@@ -1,6 +1,6 @@
-import type { Workspace } from '../../db/workspace.js';
-import { storedPredictionRun } from '../../predict/stored-predictions.js';
-import { parseDate } from '../../profile/as-of.js';
+import { type Workspace } from '../../db/index.js';
+import { storedPredictionRun } from '../../predict/index.js';
+import { parseDate } from '../../profile/index.js';
 import { ApiError } from '../api-error.js';
 import type { RouteModule } from '../context.js';
 import { sendTable, writeTable } from '../downloads.js';
@@ -14,6 +14,7 @@ import {
   rowSchema,
   type TableFormat,
 } from '../schemas.js';
+import { PURCHASE } from '../../metrics/index.js';
 
 /** One customer's sales lines up to the as-of date ($2), newest first, with the product's name. */
 const LINES_SQL = `SELECT strftime(s.ts, '%Y-%m-%d %H:%M:%S') AS ts, s.order_id, s.sku, p.name AS product, p.category,
@@ -24,7 +25,7 @@ WHERE s.customer_id = $1 AND s.ts < CAST($2 AS DATE) + INTERVAL 1 DAY
 ORDER BY s.ts DESC, s.order_id, s.sku`;
 
 const MONTHLY_SQL = `SELECT strftime(ts, '%Y-%m') AS month,
-       count(DISTINCT order_id) FILTER (WHERE amount > 0) AS orders,
+       count(DISTINCT order_id) FILTER (WHERE ${PURCHASE}) AS orders,
        round(CAST(sum(amount) AS DOUBLE), 2) AS revenue
 FROM sales WHERE customer_id = $1 AND ts < CAST($2 AS DATE) + INTERVAL 1 DAY
 GROUP BY 1 ORDER BY 1`;

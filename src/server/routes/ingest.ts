@@ -1,8 +1,5 @@
 import { InputError, isInputError } from '../../errors.js';
-import { KIND_SPECS } from '../../ingest/kinds.js';
-import { ingestFile } from '../../ingest/load.js';
-import type { LoadReport } from '../../ingest/load-report.js';
-import { previewFile } from '../../ingest/preview.js';
+import { KIND_SPECS, ingestFile, type LoadReport, previewFile } from '../../ingest/index.js';
 import { ApiError } from '../api-error.js';
 import type { RouteModule, ServerContext } from '../context.js';
 import { ingestOptions } from '../ingest-fields.js';
@@ -187,6 +184,7 @@ function parseForm(
 /** Engine messages name the file by its path in the server's temp folder; people know it by its own name. */
 function withName(error: unknown, upload: Upload): unknown {
   if (!(error instanceof Error) || !error.message.includes(upload.path)) return error;
-  const message = error.message.replaceAll(upload.path, upload.name);
-  return isInputError(error) ? new InputError(message, error.details) : new Error(message);
+  if (isInputError(error))
+    return new InputError(error.template.replaceAll(upload.path, upload.name), error.details);
+  return new Error(error.message.replaceAll(upload.path, upload.name));
 }

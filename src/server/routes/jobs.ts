@@ -1,6 +1,6 @@
 import { ApiError } from '../api-error.js';
 import type { RouteModule } from '../context.js';
-import { PROGRESS_UNITS } from '../../util/progress.js';
+import { PROGRESS_UNITS } from '../../util/index.js';
 import { JOB_STATES } from '../jobs.js';
 import { errors, nullableString } from '../schemas.js';
 

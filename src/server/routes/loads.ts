@@ -1,6 +1,4 @@
-import { loadReport } from '../../ingest/load-report.js';
-import type { Workspace } from '../../db/workspace.js';
-import { ApiError } from '../api-error.js';
+import { loadReport, REJECTS_SQL, rejectsPage, requireLoad } from '../../ingest/index.js';
 import type { RouteModule } from '../context.js';
 import { sendTable, writeTable } from '../downloads.js';
 import { errors, formatParam, limitParam, offsetParam, rowSchema, type TableFormat } from '../schemas.js';
@@ -9,8 +7,6 @@ const LOADS_SQL = `SELECT load_id, kind, file, format, rows_read, rows_accepted,
        rows_returns, duplicate_lines, customers, strftime(date_min, '%Y-%m-%d %H:%M:%S') AS date_min,
        strftime(date_max, '%Y-%m-%d %H:%M:%S') AS date_max, strftime(loaded_at, '%Y-%m-%d %H:%M:%S') AS loaded_at, seconds
 FROM loads ORDER BY load_id DESC`;
-
-const REJECTS_SQL = `SELECT line, reason, message, "column", raw FROM rejects WHERE load_id = $1 ORDER BY line`;
 
 const loadIdParams = {
   type: 'object',
@@ -101,20 +97,11 @@ export const loadRoutes: RouteModule = (app, ctx) => {
       const { limit, offset, format } = request.query;
       const result = await ctx.data.read(async (ws) => {
         await requireLoad(ws, id);
-        if (format !== 'json') return { file: await writeTable(ws, ctx.uploads, REJECTS_SQL, [id], format) };
-        return {
-          load_id: id,
-          total: Number(await ws.scalar(`SELECT count(*) FROM rejects WHERE load_id = $1`, [id])),
-          rows: await ws.all(`${REJECTS_SQL} LIMIT ${limit} OFFSET ${offset}`, [id]),
-        };
+        if (format !== 'json')
+          return { file: await writeTable(ws, ctx.uploads, REJECTS_SQL, [id], format), page: null };
+        return { file: null, page: await rejectsPage(ws, id, limit, offset) };
       });
-      return result.file ? sendTable(reply, result.file, `load-${id}-rejects`) : result;
+      return result.file ? sendTable(reply, result.file, `load-${id}-rejects`) : result.page;
     },
   );
 };
-
-async function requireLoad(ws: Workspace, id: number): Promise<void> {
-  if (!(await ws.one(`SELECT 1 FROM loads WHERE load_id = $1`, [id]))) {
-    throw new ApiError(404, `There is no load ${id} in this workspace.`);
-  }
-}

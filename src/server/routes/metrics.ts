@@ -1,14 +1,16 @@
-import { catalogue } from '../../metrics/index.js';
+import { workspaceCatalogue } from '../../analyze/index.js';
 import type { RouteModule } from '../context.js';
 import { errors } from '../schemas.js';
 
-export const metricsRoutes: RouteModule = (app) => {
+export const metricsRoutes: RouteModule = (app, ctx) => {
   app.get<{ Querystring: { lang: 'en' | 'ru' } }>(
     '/api/metrics',
     {
       schema: {
         tags: ['metrics'],
         summary: 'The metric catalogue: what every profile column means and how it is computed',
+        description:
+          'The RFM score, ABC and XYZ methods state the cut points of the stored analysis (the defaults before any).',
         querystring: {
           type: 'object',
           properties: { lang: { type: 'string', enum: ['en', 'ru'], default: 'en' } },
@@ -40,9 +42,10 @@ export const metricsRoutes: RouteModule = (app) => {
     },
     async (request) => {
       const lang = request.query.lang;
+      const metrics = await ctx.data.read(workspaceCatalogue);
       return {
         lang,
-        metrics: catalogue().map((m) => ({
+        metrics: metrics.map((m) => ({
           id: m.id,
           group: m.group,
           unit: m.unit,

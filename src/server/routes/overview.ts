@@ -1,5 +1,4 @@
-import { resolveAsOf } from '../../profile/as-of.js';
-import { monthlyOverviewQuery } from '../../profile/monthly-overview.js';
+import { resolveAsOf, monthlyOverviewQuery } from '../../profile/index.js';
 import type { RouteModule } from '../context.js';
 import { sendTable, writeTable } from '../downloads.js';
 import { asOfParam, errors, formatParam, type TableFormat } from '../schemas.js';

@@ -1,5 +1,5 @@
-import { ident } from '../../db/sql.js';
-import { profileFigures } from '../../profile/profile-figures.js';
+import { ident } from '../../db/index.js';
+import { profileFigures } from '../../profile/index.js';
 import { ApiError } from '../api-error.js';
 import type { RouteModule } from '../context.js';
 import { sendTable, writeTable } from '../downloads.js';

@@ -1,4 +1,4 @@
-import { workspaceStatus } from '../../cli/commands/status.js';
+import { workspaceStatus } from '../../db/index.js';
 import { VERSION } from '../../version.js';
 import type { RouteModule } from '../context.js';
 import { errors, nullableString } from '../schemas.js';

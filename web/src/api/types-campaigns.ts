@@ -1,4 +1,8 @@
-/** The shapes of the campaigns API's answers that the pages read (see /docs for all of them). */
+/**
+ * The shapes of the campaigns API's answers that the pages read (see /docs for all of them): from the types
+ * generated from the API's schemas where those are precise (./generated/api-responses.ts), by hand where not yet.
+ */
+import type { GetCampaignsById } from './generated/api-responses.js';
 import type { Row } from './types.js';
 
 export interface Estimate {
@@ -7,24 +11,8 @@ export interface Estimate {
   upper: number | null;
 }
 
-export interface Campaign {
-  campaign_id: number;
-  name: string;
-  segment: string;
-  as_of: string;
-  start: string;
-  end: string | null;
-  channel: string | null;
-  cost_per_contact: number | null;
-  control_share: number;
-  stratify: string | null;
-  seed: number;
-  members: number;
-  targets: number;
-  controls: number;
-  segments: boolean;
-  created_at: string;
-}
+/** A stored campaign, as the API answers it. */
+export type Campaign = GetCampaignsById['campaign'];
 
 export type WindowStatus = 'before_start' | 'in_progress' | 'complete';
 

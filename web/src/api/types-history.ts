@@ -1,5 +1,6 @@
 /** The shapes of the history area's API answers: base structure, flows, triggers, cohorts. */
 import type { Row } from './types.js';
+import type { GetFlows } from './generated/api-responses.js';
 
 /** A lifecycle stage or an RFM segment with its names. */
 export interface Label {
@@ -23,28 +24,10 @@ export interface Structure {
   snapshots: StructureSnapshot[];
 }
 
-export type FlowDimension = 'stage' | 'rfm_segment';
-
-export interface FlowRow {
-  from_month: string;
-  to_month: string;
-  /** null: not a customer yet at the earlier snapshot. */
-  from_stage: string | null;
-  to_stage: string;
-  customers: number;
-  revenue: number;
-}
-
-export interface Flows {
-  as_of: string;
-  by: FlowDimension;
-  from: string;
-  to: string;
-  months: string[];
-  labels: Label[];
-  stages: Label[];
-  matrix: FlowRow[];
-}
+export type Flows = GetFlows;
+export type FlowDimension = Flows['by'];
+/** One flow; from_stage is null when not a customer yet at the earlier snapshot. */
+export type FlowRow = Flows['matrix'][number];
 
 export interface TriggerPage {
   from_month: string | null;

@@ -1,5 +1,6 @@
 /** The shapes of the models area's API answers (see /docs): predictions, model checks, a customer's history. */
 import type { Row } from './types.js';
+import type { GetModelsValidate } from './generated/api-responses.js';
 
 export type PurchaseModel = 'bgnbd' | 'pnbd' | 'mbgnbd';
 export type TimeUnit = 'day' | 'week' | 'month';
@@ -80,20 +81,7 @@ export interface FitReport {
   time_unit: TimeUnit | null;
 }
 
-export interface ValidationReport {
-  model: PurchaseModel;
-  params: Record<string, number>;
-  loglik: number;
-  calibration_end: string;
-  holdout_end: string;
-  time_unit: TimeUnit;
-  holdout_length: number;
-  customers: number;
-  by_frequency: { frequency: string; customers: number; actual: number; predicted: number }[];
-  tracking: { period: number; end: string; actual: number; predicted: number }[];
-  errors: { mae: number; actual_total: number; predicted_total: number; aggregate_error_percent: number };
-  method: string;
-}
+export type ValidationReport = GetModelsValidate;
 
 export interface CustomerHistory {
   customer_id: string;

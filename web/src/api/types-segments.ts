@@ -1,5 +1,5 @@
 /** The shapes of the segments area's API answers (RFM, segment lists, products, pivot); see /docs. */
-import type { Unit } from '../i18n/format.js';
+import type { Unit } from '../i18n/numbers-dates.js';
 import type { Row } from './types.js';
 
 /** A name or method text in both languages, as the API sends segment and stage names. */

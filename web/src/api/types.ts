@@ -1,6 +1,7 @@
 /** The shapes of the API's JSON answers that the pages read (see /docs for all of them). */
-import type { Unit } from '../i18n/format.js';
+import type { Unit } from '../i18n/numbers-dates.js';
 import type { CardPredictions } from './types-models.js';
+import type { GetProfileSummary } from './generated/api-responses.js';
 
 export type Row = Record<string, unknown>;
 
@@ -19,20 +20,8 @@ export interface Status {
   sales: { date_min: string | null; date_max: string | null; customers: number };
 }
 
-export interface Summary {
-  as_of: string;
-  customers: number;
-  orders: number;
-  gross_revenue: number;
-  returns: number;
-  revenue: number;
-  median_orders: number | null;
-  median_recency_days: number | null;
-  mean_aov: number | null;
-  repeat_customers: number;
-  active_90d: number;
-  columns: string[];
-}
+/** The profile's key figures (GET /api/profile/summary). */
+export type Summary = GetProfileSummary;
 
 export interface Month {
   month: string;

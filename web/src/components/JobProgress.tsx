@@ -1,5 +1,5 @@
 import type { JobProgressState } from '../api/types.js';
-import { formatBytes, formatDuration } from '../i18n/format.js';
+import { formatBytes, formatDuration } from '../i18n/numbers-dates.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/strings.js';
 import { ProgressBar } from './ProgressBar.js';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useAsOf } from '../as-of.js';
 import { useCatalogue } from '../catalogue.js';
-import type { Lang } from '../i18n/format.js';
+import type { Lang } from '../i18n/numbers-dates.js';
 import { useI18n } from '../i18n/i18n.js';
 import { PAGES } from '../pages/registry.js';
 import { Link, matchPath } from '../router.js';

@@ -46,16 +46,19 @@ export const SEGMENTS_HELP = {
     ru: 'Сколько клеток сетки R × FM карта относит к сегменту.',
   },
   'rfm.rCuts': {
-    en: 'Days since the last purchase at the 20/40/60/80 % quantiles of the customers at the snapshot: up to the first cut R = 5, above the last R = 1.',
-    ru: 'Дни с последней покупки на 20/40/60/80 % квантилях клиентов на дату среза: до первого порога R = 5, выше последнего R = 1.',
+    en: 'The cut points of the days since the last purchase at the snapshot: up to the first cut R is highest, above the last R = 1.',
+    ru: 'Пороги дней с последней покупки на дату среза: до первого порога R наибольшая, выше последнего R = 1.',
+    metric: 'r_score',
   },
   'rfm.fCuts': {
-    en: 'Orders at the 20/40/60/80 % quantiles: up to the first cut F = 1, above the last F = 5.',
-    ru: 'Заказы на 20/40/60/80 % квантилях: до первого порога F = 1, выше последнего F = 5.',
+    en: 'The cut points of orders at the snapshot: up to the first cut F = 1, above the last F is highest.',
+    ru: 'Пороги числа заказов на дату среза: до первого порога F = 1, выше последнего F наибольшая.',
+    metric: 'f_score',
   },
   'rfm.mCuts': {
-    en: 'Gross revenue to date at the 20/40/60/80 % quantiles: up to the first cut M = 1, above the last M = 5.',
-    ru: 'Валовая выручка с начала на 20/40/60/80 % квантилях: до первого порога M = 1, выше последнего M = 5.',
+    en: 'The cut points of gross revenue to date at the snapshot: up to the first cut M = 1, above the last M is highest.',
+    ru: 'Пороги валовой выручки с начала на дату среза: до первого порога M = 1, выше последнего M наибольшая.',
+    metric: 'm_score',
   },
   'segments.list': {
     en: "The segment's customers at the snapshot, largest 12-month revenue first; a row opens the customer's card. Export for CRM downloads all of them with scores, classes, stage, rhythm, name, e-mail and phone.",
@@ -74,8 +77,9 @@ export const SEGMENTS_HELP = {
     ru: 'Строки: ABC-класс по выручке; столбцы: XYZ-класс по стабильности месячного спроса. В клетке — её состав и доля выручки; чем темнее, тем больше доля. Для товаров XYZ считается по месячному количеству, для клиентов — по месячной чистой выручке.',
   },
   'products.customerMatrix': {
-    en: 'The ABC and XYZ classes of customers at the analysis snapshot: ABC by 12-month net revenue (80 / 15 / 5 %), XYZ by the coefficient of variation of monthly net revenue (≤ 10 %, ≤ 25 %, above).',
-    ru: 'ABC- и XYZ-классы клиентов на срезе анализа: ABC по чистой выручке за 12 месяцев (80 / 15 / 5 %), XYZ по коэффициенту вариации месячной чистой выручки (≤ 10 %, ≤ 25 %, выше).',
+    en: 'The ABC and XYZ classes of customers at the analysis snapshot, with the limits the analysis used: XYZ by the coefficient of variation of monthly net revenue, and ABC as follows.',
+    ru: 'ABC- и XYZ-классы клиентов на срезе анализа с границами, которые использовал анализ: XYZ по коэффициенту вариации месячной чистой выручки, ABC — так.',
+    metric: 'abc',
   },
   'products.abcA': {
     en: 'A: the largest by revenue, taken while the revenue of those before is under 80 % of the total.',

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { formatDate, formatNumber, formatValue, type Lang, type Unit } from './format.js';
+import { formatDate, formatNumber, formatValue, type Lang, type Unit } from './numbers-dates.js';
 import { EN, RU, type MessageKey } from './strings.js';
 
 export interface I18n {

@@ -1,7 +1,0 @@
-import { Clv } from './Clv.js';
-import type { Page } from './page.js';
-
-/** The models pages, in navigation order (merged into `registry.tsx`). */
-export const MODELS_PAGES: readonly Page[] = [
-  { path: '/clv', title: 'nav.clv', nav: true, render: () => <Clv /> },
-];
