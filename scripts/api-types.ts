@@ -86,7 +86,7 @@ export async function apiTypesText(doc: Schema): Promise<string> {
         additionalProperties: false,
         format: false,
         declareExternallyReferenced: true,
-        strictIndexSignatures: true,
+        strictIndexSignatures: false,
         unknownAny: true,
       });
       parts.push(text.trim());

@@ -2,8 +2,12 @@
  * The shapes of the campaigns API's answers that the pages read (see /docs for all of them): from the types
  * generated from the API's schemas where those are precise (./generated/api-responses.ts), by hand where not yet.
  */
-import type { GetCampaignsById } from './generated/api-responses.js';
-import type { Row } from './types.js';
+import type {
+  GetCampaignsById,
+  GetCampaignsByIdContacts,
+  GetCampaignsByIdEvaluate,
+  GetCampaignsFields,
+} from './generated/api-responses.js';
 
 export interface Estimate {
   estimate: number | null;
@@ -45,13 +49,7 @@ export interface SelectionField {
   values?: string[];
 }
 
-export interface SelectionFields {
-  fields: SelectionField[];
-  analyses: string[];
-  predictions: string[];
-  stratify: string[];
-  sales: { first: string | null; last: string | null };
-}
+export type SelectionFields = GetCampaignsFields;
 
 export interface CampaignPlan {
   segment: string;
@@ -97,40 +95,11 @@ export interface CampaignCreated extends Campaign {
   strata: Stratum[];
 }
 
-export interface CampaignDetail {
-  campaign: Campaign;
-  sales_until: string | null;
-  last_day: string;
-  window_status: WindowStatus;
-  strata: Stratum[];
-  contact_log: { sent: number; opened: number; clicked: number };
-}
+export type CampaignDetail = GetCampaignsById;
 
-export interface ResultRow {
-  measure: string;
-  target: number | null;
-  control: number | null;
-  estimate: number | null;
-  lower: number | null;
-  upper: number | null;
-  p_value: number | null;
-}
+export type ResultRow = GetCampaignsByIdEvaluate['results'][number];
 
-export interface TransitionRow {
-  from: string;
-  to: string;
-  target_from: number;
-  target_moved: number;
-  target_share: number;
-  control_from: number;
-  control_moved: number;
-  control_share: number;
-  difference: number;
-  lower: number | null;
-  upper: number | null;
-  p_value: number | null;
-  p_value_holm: number | null;
-}
+export type TransitionRow = GetCampaignsByIdEvaluate['moves'][number];
 
 export interface CampaignEvaluation {
   campaign: Campaign;
@@ -191,9 +160,4 @@ export interface CampaignEvaluation {
   moves: TransitionRow[];
 }
 
-export interface ContactsPage {
-  campaign_id: number;
-  arm: string;
-  total: number;
-  rows: Row[];
-}
+export type ContactsPage = GetCampaignsByIdContacts;

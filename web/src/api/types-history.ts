@@ -1,6 +1,5 @@
 /** The shapes of the history area's API answers: base structure, flows, triggers, cohorts. */
-import type { Row } from './types.js';
-import type { GetFlows } from './generated/api-responses.js';
+import type { GetCohorts, GetFlows, GetStructure, GetTriggers } from './generated/api-responses.js';
 
 /** A lifecycle stage or an RFM segment with its names. */
 export interface Label {
@@ -18,27 +17,14 @@ export type StructureSnapshot = {
   revenue: number;
 } & Record<string, number | string>;
 
-export interface Structure {
-  as_of: string;
-  stages: Label[];
-  snapshots: StructureSnapshot[];
-}
+export type Structure = GetStructure;
 
 export type Flows = GetFlows;
 export type FlowDimension = Flows['by'];
 /** One flow; from_stage is null when not a customer yet at the earlier snapshot. */
 export type FlowRow = Flows['matrix'][number];
 
-export interface TriggerPage {
-  from_month: string | null;
-  to_month: string;
-  from_stage: string;
-  to_stage: string;
-  total: number;
-  limit: number;
-  offset: number;
-  rows: Row[];
-}
+export type TriggerPage = GetTriggers;
 
 export type CohortMetric = 'customers' | 'active' | 'revenue' | 'retention';
 export type CohortAxis = 'month' | 'age';
@@ -53,10 +39,4 @@ export interface CohortCell {
   retention: number;
 }
 
-export interface Cohorts {
-  as_of: string;
-  metric: CohortMetric;
-  axis: CohortAxis;
-  months: string[];
-  cells: CohortCell[];
-}
+export type Cohorts = GetCohorts;

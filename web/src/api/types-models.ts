@@ -1,6 +1,6 @@
 /** The shapes of the models area's API answers (see /docs): predictions, model checks, a customer's history. */
 import type { Row } from './types.js';
-import type { GetModelsValidate } from './generated/api-responses.js';
+import type { GetModelsValidate, GetPredictionsAtRisk } from './generated/api-responses.js';
 
 export type PurchaseModel = 'bgnbd' | 'pnbd' | 'mbgnbd';
 export type TimeUnit = 'day' | 'week' | 'month';
@@ -47,14 +47,7 @@ export interface PredictionsSummary {
   methods: Record<string, string>;
 }
 
-export interface AtRiskPage {
-  as_of: string;
-  min_risk: number;
-  total: number;
-  limit: number;
-  offset: number;
-  rows: Row[];
-}
+export type AtRiskPage = GetPredictionsAtRisk;
 
 export interface StageValueRow {
   snapshot_id: number;

@@ -1,6 +1,7 @@
 /** The shapes of the segments area's API answers (RFM, segment lists, products, pivot); see /docs. */
 import type { Unit } from '../i18n/numbers-dates.js';
 import type { Row } from './types.js';
+import type { GetRfm, GetSegments } from './generated/api-responses.js';
 
 /** A name or method text in both languages, as the API sends segment and stage names. */
 export interface Text {
@@ -31,35 +32,9 @@ export interface RfmSegmentTotal {
   cells: number;
 }
 
-export interface RfmGrid {
-  as_of: string;
-  month: string;
-  analysis_as_of: string;
-  levels: number;
-  r_values: number[];
-  fm_values: number[];
-  customers: number;
-  revenue: number;
-  cells: RfmCell[];
-  segments: RfmSegmentTotal[];
-  cuts: { r: (number | null)[]; f: (number | null)[]; m: (number | null)[] };
-  thresholds: Record<string, number | null>;
-}
+export type RfmGrid = GetRfm;
 
-export interface SegmentCustomers {
-  as_of: string;
-  month: string;
-  kind: string;
-  segment: string | null;
-  total: number;
-  limit: number;
-  offset: number;
-  sort: string;
-  order: 'asc' | 'desc';
-  columns: string[];
-  rows: Row[];
-  labels: ValueLabels;
-}
+export type SegmentCustomers = GetSegments;
 
 export interface MatrixCell {
   abc: string;

@@ -1,7 +1,12 @@
 /** The shapes of the API's JSON answers that the pages read (see /docs for all of them). */
 import type { Unit } from '../i18n/numbers-dates.js';
 import type { CardPredictions } from './types-models.js';
-import type { GetProfileSummary } from './generated/api-responses.js';
+import type {
+  GetLoadsByIdRejects,
+  GetProfile,
+  GetProfileSummary,
+  PostIngestPreview,
+} from './generated/api-responses.js';
 
 export type Row = Record<string, unknown>;
 
@@ -31,14 +36,7 @@ export interface Month {
   revenue: number;
 }
 
-export interface ProfilePage {
-  as_of: string;
-  columns: string[];
-  total: number;
-  limit: number;
-  offset: number;
-  rows: Row[];
-}
+export type ProfilePage = GetProfile;
 
 export interface CustomerCard {
   customer_id: string;
@@ -51,25 +49,7 @@ export interface CustomerCard {
   predictions: CardPredictions | null;
 }
 
-export interface Preview {
-  upload_id: string;
-  file: string;
-  bytes: number;
-  kind: string;
-  format: string;
-  encoding: string | null;
-  delimiter: string | null;
-  header_line: number | null;
-  columns: string[];
-  mapping: Record<string, string>;
-  unmapped: string[];
-  fields: { field: string; required: boolean }[];
-  /** Each group is satisfied when any one of its fields is mapped. */
-  required_groups: string[][];
-  decimal: string;
-  date_format: string | null;
-  sample: string[][];
-}
+export type Preview = PostIngestPreview;
 
 export interface RejectSummary {
   count: number;
@@ -116,8 +96,4 @@ export interface Job {
   error: string | null;
 }
 
-export interface Rejects {
-  load_id: number;
-  total: number;
-  rows: Row[];
-}
+export type Rejects = GetLoadsByIdRejects;

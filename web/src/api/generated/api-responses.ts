@@ -150,20 +150,20 @@ export interface PostCampaignsPlan {
   metric: 'conversion' | 'revenue';
   window_days: number;
   history: {
-    [k: string]: unknown | undefined;
+    [k: string]: unknown;
   };
   baseline: number | null;
   standard_deviation: number | null;
   alpha: number;
   power: number;
   mde: {
-    [k: string]: unknown | undefined;
+    [k: string]: unknown;
   } | null;
   sample_size: {
-    [k: string]: unknown | undefined;
+    [k: string]: unknown;
   } | null;
   detectable: {
-    [k: string]: unknown | undefined;
+    [k: string]: unknown;
   } | null;
   large_enough: boolean | null;
   verdict: string;
@@ -232,7 +232,7 @@ export interface GetCampaignsByIdContacts {
   arm: string;
   total: number;
   rows: {
-    [k: string]: unknown | undefined;
+    [k: string]: unknown;
   }[];
 }
 
@@ -276,19 +276,19 @@ export interface GetCampaignsByIdEvaluate {
     created_at: string;
   };
   window: {
-    [k: string]: unknown | undefined;
+    [k: string]: unknown;
   };
   summary: {
-    [k: string]: unknown | undefined;
+    [k: string]: unknown;
   };
   evaluation: {
-    [k: string]: unknown | undefined;
+    [k: string]: unknown;
   };
   transitions: {
-    [k: string]: unknown | undefined;
+    [k: string]: unknown;
   };
   funnel: {
-    [k: string]: unknown | undefined;
+    [k: string]: unknown;
   } | null;
   warnings: string[];
   evaluated_at: string;
@@ -369,10 +369,10 @@ export interface GetCustomersById {
   customer_id: string;
   as_of: string | null;
   profile: {
-    [k: string]: unknown | undefined;
+    [k: string]: unknown;
   } | null;
   attributes: {
-    [k: string]: unknown | undefined;
+    [k: string]: unknown;
   } | null;
   monthly: {
     month: string;
@@ -382,7 +382,7 @@ export interface GetCustomersById {
   sales: {
     total: number;
     rows: {
-      [k: string]: unknown | undefined;
+      [k: string]: unknown;
     }[];
   };
   /**
@@ -413,7 +413,7 @@ export interface GetCustomersByIdHistory {
    */
   predictions: boolean;
   rows: {
-    [k: string]: unknown | undefined;
+    [k: string]: unknown;
   }[];
 }
 
@@ -422,7 +422,7 @@ export interface GetCustomersByIdHistory {
 export interface GetCustomersByIdSales {
   total: number;
   rows: {
-    [k: string]: unknown | undefined;
+    [k: string]: unknown;
   }[];
 }
 
@@ -512,7 +512,7 @@ export interface PostIngestPreview {
   header_line: number | null;
   columns: string[];
   mapping: {
-    [k: string]: string | undefined;
+    [k: string]: string;
   };
   unmapped: string[];
   fields: {
@@ -560,7 +560,7 @@ export interface GetJobs {
      * When done: the load report (as `clientele ingest --json` prints it), the analysis summary, or the predictions report.
      */
     result: {
-      [k: string]: unknown | undefined;
+      [k: string]: unknown;
     };
     error: string | null;
     created_at: string;
@@ -600,7 +600,7 @@ export interface GetJobsById {
    * When done: the load report (as `clientele ingest --json` prints it), the analysis summary, or the predictions report.
    */
   result: {
-    [k: string]: unknown | undefined;
+    [k: string]: unknown;
   };
   error: string | null;
   created_at: string;
@@ -612,14 +612,14 @@ export interface GetJobsById {
 
 export interface GetLoads {
   loads: {
-    [k: string]: unknown | undefined;
+    [k: string]: unknown;
   }[];
 }
 
 /** GET /api/loads/{id} */
 
 export interface GetLoadsById {
-  [k: string]: unknown | undefined;
+  [k: string]: unknown;
 }
 
 /** GET /api/loads/{id}/rejects */
@@ -655,10 +655,10 @@ export interface GetModelsFit {
   model: string;
   method: string;
   params: {
-    [k: string]: number | undefined;
+    [k: string]: number;
   };
   std_errors: {
-    [k: string]: number | undefined;
+    [k: string]: number;
   };
   loglik: number;
   customers: number;
@@ -700,7 +700,7 @@ export interface GetModelsStatus {
 export interface GetModelsValidate {
   model: 'bgnbd' | 'pnbd' | 'mbgnbd';
   params: {
-    [k: string]: number | undefined;
+    [k: string]: number;
   };
   loglik: number;
   calibration_end: string;
@@ -765,7 +765,7 @@ export interface GetPivot {
   month: string | null;
   columns: string[];
   cells: {
-    [k: string]: unknown | undefined;
+    [k: string]: unknown;
   }[];
   /**
    * More than 10000 cells: download the table.
@@ -776,20 +776,16 @@ export interface GetPivot {
    */
   labels: {
     rfm_segment: {
-      [k: string]:
-        | {
-            en: string;
-            ru: string;
-          }
-        | undefined;
+      [k: string]: {
+        en: string;
+        ru: string;
+      };
     };
     stage: {
-      [k: string]:
-        | {
-            en: string;
-            ru: string;
-          }
-        | undefined;
+      [k: string]: {
+        en: string;
+        ru: string;
+      };
     };
   };
 }
@@ -841,20 +837,16 @@ export interface GetPivotOptions {
    */
   labels: {
     rfm_segment: {
-      [k: string]:
-        | {
-            en: string;
-            ru: string;
-          }
-        | undefined;
+      [k: string]: {
+        en: string;
+        ru: string;
+      };
     };
     stage: {
-      [k: string]:
-        | {
-            en: string;
-            ru: string;
-          }
-        | undefined;
+      [k: string]: {
+        en: string;
+        ru: string;
+      };
     };
   };
 }
@@ -872,7 +864,7 @@ export interface GetPredictions {
     name: string;
     label: string;
     params: {
-      [k: string]: number | undefined;
+      [k: string]: number;
     };
     loglik: number;
     /**
@@ -880,7 +872,7 @@ export interface GetPredictions {
      */
     time_unit: string;
     spend_params: {
-      [k: string]: number | undefined;
+      [k: string]: number;
     };
   };
   horizon: number;
@@ -929,7 +921,7 @@ export interface GetPredictions {
     }[];
   };
   methods: {
-    [k: string]: string | undefined;
+    [k: string]: string;
   };
 }
 
@@ -1035,7 +1027,7 @@ export interface GetProducts {
   limit: number;
   offset: number;
   rows: {
-    [k: string]: unknown | undefined;
+    [k: string]: unknown;
   }[];
 }
 
@@ -1051,7 +1043,7 @@ export interface GetProfile {
   sort: string;
   order: string;
   rows: {
-    [k: string]: unknown | undefined;
+    [k: string]: unknown;
   }[];
 }
 
@@ -1124,7 +1116,7 @@ export interface GetRfm {
    * Every threshold the analysis reported for this snapshot.
    */
   thresholds: {
-    [k: string]: number | null | undefined;
+    [k: string]: number | null;
   };
 }
 
@@ -1146,7 +1138,7 @@ export interface GetSegments {
   order: string;
   columns: string[];
   rows: {
-    [k: string]: unknown | undefined;
+    [k: string]: unknown;
   }[];
   /**
    * Customers and 12-month net revenue per segment of `kind` at the snapshot.
@@ -1180,27 +1172,23 @@ export interface GetSegments {
     }[];
   };
   thresholds: {
-    [k: string]: number | null | undefined;
+    [k: string]: number | null;
   };
   /**
    * English and Russian names of RFM segments and lifecycle stages, by stored value.
    */
   labels: {
     rfm_segment: {
-      [k: string]:
-        | {
-            en: string;
-            ru: string;
-          }
-        | undefined;
+      [k: string]: {
+        en: string;
+        ru: string;
+      };
     };
     stage: {
-      [k: string]:
-        | {
-            en: string;
-            ru: string;
-          }
-        | undefined;
+      [k: string]: {
+        en: string;
+        ru: string;
+      };
     };
   };
 }
@@ -1240,7 +1228,7 @@ export interface GetStatus {
   };
   upload_limit_bytes: number;
   tables: {
-    [k: string]: number | undefined;
+    [k: string]: number;
   };
   sales: {
     date_min: string | null;
@@ -1319,6 +1307,6 @@ export interface GetTriggers {
   limit: number;
   offset: number;
   rows: {
-    [k: string]: unknown | undefined;
+    [k: string]: unknown;
   }[];
 }
