@@ -1,5 +1,5 @@
 import { type Workspace } from '../../db/index.js';
-import { storedPredictionRun } from '../../predict/index.js';
+import { PURCHASE_MODELS, storedPredictionRun, UNIT_DAYS } from '../../predict/index.js';
 import { parseDate } from '../../profile/index.js';
 import { ApiError } from '../api-error.js';
 import type { RouteModule } from '../context.js';
@@ -88,9 +88,9 @@ export const customerRoutes: RouteModule = (app, ctx) => {
                       'The stored predictions of `clientele predict` (at their own date, `as_of`); null when there are none for this customer.',
                     properties: {
                       as_of: { type: 'string' },
-                      model: { type: 'string' },
+                      model: { type: 'string', enum: PURCHASE_MODELS },
                       horizon: { type: 'integer' },
-                      unit: { type: 'string' },
+                      unit: { type: 'string', enum: Object.keys(UNIT_DAYS) },
                       expected_purchases: { type: 'number' },
                       p_alive: { type: 'number' },
                       churn_risk: { type: 'number' },

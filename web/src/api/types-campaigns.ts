@@ -3,6 +3,7 @@
  * generated from the API's schemas where those are precise (./generated/api-responses.ts), by hand where not yet.
  */
 import type {
+  GetCampaigns,
   GetCampaignsById,
   GetCampaignsByIdContacts,
   GetCampaignsByIdEvaluate,
@@ -37,10 +38,7 @@ export interface CampaignListing extends Campaign {
   } | null;
 }
 
-export interface CampaignList {
-  sales_until: string | null;
-  campaigns: CampaignListing[];
-}
+export type CampaignList = GetCampaigns;
 
 export interface SelectionField {
   name: string;

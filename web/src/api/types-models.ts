@@ -1,6 +1,11 @@
 /** The shapes of the models area's API answers (see /docs): predictions, model checks, a customer's history. */
 import type { Row } from './types.js';
-import type { GetModelsValidate, GetPredictionsAtRisk } from './generated/api-responses.js';
+import type {
+  GetCustomersById,
+  GetModelsValidate,
+  GetPredictions,
+  GetPredictionsAtRisk,
+} from './generated/api-responses.js';
 
 export type PurchaseModel = 'bgnbd' | 'pnbd' | 'mbgnbd';
 export type TimeUnit = 'day' | 'week' | 'month';
@@ -16,36 +21,7 @@ export interface HistogramBin {
 
 export type DistributionColumn = 'clv' | 'p_alive' | 'churn_risk' | 'expected_purchases';
 
-export interface PredictionsSummary {
-  as_of: string;
-  computed_at: string;
-  customers: number;
-  model: {
-    name: PurchaseModel;
-    label: string;
-    params: Record<string, number>;
-    loglik: number;
-    time_unit: TimeUnit;
-    spend_params: Record<string, number>;
-  };
-  horizon: number;
-  unit: TimeUnit;
-  discount_rate: number;
-  margin: number;
-  at_risk_threshold: number;
-  totals: {
-    customers: number;
-    clv: number;
-    clv_mean: number;
-    clv_median: number;
-    expected_purchases: number;
-    expected_alive: number;
-    at_risk: number;
-    at_risk_clv: number;
-  };
-  distributions: Record<DistributionColumn, HistogramBin[]>;
-  methods: Record<string, string>;
-}
+export type PredictionsSummary = GetPredictions;
 
 export type AtRiskPage = GetPredictionsAtRisk;
 
@@ -84,19 +60,7 @@ export interface CustomerHistory {
 }
 
 /** The stored predictions of one customer (on the customer card). */
-export interface CardPredictions {
-  as_of: string;
-  model: PurchaseModel;
-  horizon: number;
-  unit: TimeUnit;
-  expected_purchases: number;
-  p_alive: number;
-  churn_risk: number;
-  p_no_purchase: number;
-  expected_spend: number;
-  clv: number;
-  next_purchase_date: string | null;
-}
+export type CardPredictions = NonNullable<GetCustomersById['predictions']>;
 
 /** What the predictions job reports when done (the parts the pages show). */
 export interface PredictResult {

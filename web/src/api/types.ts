@@ -1,7 +1,7 @@
 /** The shapes of the API's JSON answers that the pages read (see /docs for all of them). */
 import type { Unit } from '../i18n/numbers-dates.js';
-import type { CardPredictions } from './types-models.js';
 import type {
+  GetCustomersById,
   GetLoadsByIdRejects,
   GetProfile,
   GetProfileSummary,
@@ -38,16 +38,7 @@ export interface Month {
 
 export type ProfilePage = GetProfile;
 
-export interface CustomerCard {
-  customer_id: string;
-  as_of: string | null;
-  profile: Row | null;
-  attributes: Row | null;
-  monthly: { month: string; orders: number; revenue: number }[];
-  sales: { total: number; rows: Row[] };
-  /** The stored predictions (`clientele predict`), null when there are none for this customer. */
-  predictions: CardPredictions | null;
-}
+export type CustomerCard = GetCustomersById;
 
 export type Preview = PostIngestPreview;
 

@@ -43,9 +43,10 @@ export const campaignSchema = {
 } as const;
 
 const estimate = {
-  type: ['object', 'null'],
+  type: 'object',
   properties: { estimate: nullableNumber, lower: nullableNumber, upper: nullableNumber },
 } as const;
+const nullableEstimate = { ...estimate, type: ['object', 'null'] } as const;
 
 export const WINDOW_STATUSES = ['before_start', 'in_progress', 'complete'] as const;
 export type WindowStatus = (typeof WINDOW_STATUSES)[number];
@@ -72,7 +73,7 @@ export const listingSchema = {
         window_days: count,
         incremental_revenue: estimate,
         revenue_p_value: nullableNumber,
-        roi: estimate,
+        roi: nullableEstimate,
         verdict: { type: 'string' },
       },
     },

@@ -56,7 +56,7 @@ export interface GetCampaigns {
         estimate: number | null;
         lower: number | null;
         upper: number | null;
-      } | null;
+      };
       revenue_p_value: number | null;
       roi: {
         estimate: number | null;
@@ -390,9 +390,9 @@ export interface GetCustomersById {
    */
   predictions: {
     as_of: string;
-    model: string;
+    model: 'bgnbd' | 'pnbd' | 'mbgnbd';
     horizon: number;
-    unit: string;
+    unit: 'day' | 'week' | 'month';
     expected_purchases: number;
     p_alive: number;
     churn_risk: number;
@@ -861,7 +861,7 @@ export interface GetPredictions {
   computed_at: string;
   customers: number;
   model: {
-    name: string;
+    name: 'bgnbd' | 'pnbd' | 'mbgnbd';
     label: string;
     params: {
       [k: string]: number;
@@ -870,13 +870,13 @@ export interface GetPredictions {
     /**
      * Unit of t_x, T and of the parameters.
      */
-    time_unit: string;
+    time_unit: 'day' | 'week' | 'month';
     spend_params: {
       [k: string]: number;
     };
   };
   horizon: number;
-  unit: string;
+  unit: 'day' | 'week' | 'month';
   discount_rate: number;
   margin: number;
   at_risk_threshold: number;
