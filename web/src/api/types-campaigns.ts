@@ -8,6 +8,7 @@ import type {
   GetCampaignsByIdContacts,
   GetCampaignsByIdEvaluate,
   GetCampaignsFields,
+  PostCampaignsPlan,
 } from './generated/api-responses.js';
 
 export interface Estimate {
@@ -49,38 +50,7 @@ export interface SelectionField {
 
 export type SelectionFields = GetCampaignsFields;
 
-export interface CampaignPlan {
-  segment: string;
-  as_of: string;
-  customers: number;
-  control_share: number;
-  controls: number;
-  targets: number;
-  metric: 'conversion' | 'revenue';
-  window_days: number;
-  history: {
-    selected_as_of: string;
-    from: string;
-    to: string;
-    days: number;
-    basis: string;
-    customers: number;
-    converted: number;
-    conversion_rate: number | null;
-    revenue_mean: number | null;
-    revenue_sd: number | null;
-  };
-  baseline: number | null;
-  standard_deviation: number | null;
-  alpha: number;
-  power: number;
-  mde: { absolute: number; relative: number | null } | null;
-  sample_size: { control: number; treatment: number; total: number } | null;
-  detectable: { absolute: number; relative: number | null } | null;
-  large_enough: boolean | null;
-  verdict: string;
-  method: string;
-}
+export type CampaignPlan = PostCampaignsPlan;
 
 export interface Stratum {
   stratum: string;

@@ -156,6 +156,12 @@ export const createBodySchema = {
   },
 } as const;
 
+/** An effect, absolute and relative to the baseline. */
+const effect = {
+  type: ['object', 'null'],
+  properties: { absolute: { type: 'number' }, relative: nullableNumber },
+} as const;
+
 export const planSchema = {
   type: 'object',
   properties: {
@@ -167,14 +173,40 @@ export const planSchema = {
     targets: count,
     metric: { type: 'string', enum: ['conversion', 'revenue'] },
     window_days: count,
-    history: open,
+    history: {
+      type: 'object',
+      description: 'How the segment behaved in a past window of the planned length.',
+      properties: {
+        selected_as_of: date,
+        from: date,
+        to: date,
+        days: count,
+        basis: { type: 'string' },
+        customers: count,
+        converted: count,
+        conversion_rate: nullableNumber,
+        revenue_mean: nullableNumber,
+        revenue_sd: nullableNumber,
+      },
+    },
     baseline: nullableNumber,
     standard_deviation: nullableNumber,
     alpha: { type: 'number' },
     power: { type: 'number' },
-    mde: nullableOpen,
-    sample_size: nullableOpen,
-    detectable: nullableOpen,
+    mde: effect,
+    sample_size: {
+      type: ['object', 'null'],
+      description:
+        'Customers needed for that effect at the planned split (exact: unrounded, as R reports it).',
+      properties: {
+        control: count,
+        treatment: count,
+        total: count,
+        controlExact: { type: 'number' },
+        treatmentExact: { type: 'number' },
+      },
+    },
+    detectable: effect,
     large_enough: { type: ['boolean', 'null'] },
     verdict: { type: 'string' },
     method: { type: 'string' },

@@ -149,21 +149,51 @@ export interface PostCampaignsPlan {
   targets: number;
   metric: 'conversion' | 'revenue';
   window_days: number;
+  /**
+   * How the segment behaved in a past window of the planned length.
+   */
   history: {
-    [k: string]: unknown;
+    /**
+     * YYYY-MM-DD
+     */
+    selected_as_of: string;
+    /**
+     * YYYY-MM-DD
+     */
+    from: string;
+    /**
+     * YYYY-MM-DD
+     */
+    to: string;
+    days: number;
+    basis: string;
+    customers: number;
+    converted: number;
+    conversion_rate: number | null;
+    revenue_mean: number | null;
+    revenue_sd: number | null;
   };
   baseline: number | null;
   standard_deviation: number | null;
   alpha: number;
   power: number;
   mde: {
-    [k: string]: unknown;
+    absolute: number;
+    relative: number | null;
   } | null;
+  /**
+   * Customers needed for that effect at the planned split (exact: unrounded, as R reports it).
+   */
   sample_size: {
-    [k: string]: unknown;
+    control: number;
+    treatment: number;
+    total: number;
+    controlExact: number;
+    treatmentExact: number;
   } | null;
   detectable: {
-    [k: string]: unknown;
+    absolute: number;
+    relative: number | null;
   } | null;
   large_enough: boolean | null;
   verdict: string;
@@ -619,7 +649,45 @@ export interface GetLoads {
 /** GET /api/loads/{id} */
 
 export interface GetLoadsById {
-  [k: string]: unknown;
+  load_id: number;
+  already_loaded: boolean;
+  file: string;
+  kind: 'sales' | 'customers' | 'products';
+  format: string;
+  rows_read: number;
+  rows_accepted: number;
+  rows_rejected: number;
+  rows_anonymous: number;
+  rows_returns: number;
+  duplicate_lines: number;
+  customers: number;
+  date_min: string | null;
+  date_max: string | null;
+  mapping: {
+    [k: string]: string;
+  };
+  unmapped: string[];
+  detected: {
+    encoding: string | null;
+    delimiter: string | null;
+    header_line: number | null;
+    decimal: '.' | ',';
+    date_format: string | null;
+    date_format_ambiguous: boolean;
+  };
+  /**
+   * By reject reason: how many rows, their first line numbers and one message.
+   */
+  rejects: {
+    [k: string]: {
+      count: number;
+      first_lines: number[];
+      example: string;
+    };
+  };
+  line_label: string;
+  warnings: string[];
+  seconds: number;
 }
 
 /** GET /api/loads/{id}/rejects */
