@@ -121,7 +121,10 @@ export interface GetCampaignsFields {
     name: string;
     type: 'number' | 'text' | 'date' | 'boolean';
     group: 'profile' | 'segments' | 'predictions' | 'contacts';
-    values: string[];
+    /**
+     * The values a text field takes (stages, segments, classes); absent for others.
+     */
+    values?: string[];
   }[];
   /**
    * Snapshot dates, newest first.
@@ -241,7 +244,7 @@ export interface GetCampaignsById {
   };
   sales_until: string | null;
   last_day: string;
-  window_status: string;
+  window_status: 'before_start' | 'in_progress' | 'complete';
   strata: {
     stratum: string;
     members: number;
@@ -305,20 +308,142 @@ export interface GetCampaignsByIdEvaluate {
     segments: boolean;
     created_at: string;
   };
+  /**
+   * The days over which the campaign's outcomes are counted, and the pre-period of the same length.
+   */
   window: {
-    [k: string]: unknown;
+    days: number;
+    /**
+     * YYYY-MM-DD
+     */
+    start: string;
+    /**
+     * The day after the window.
+     */
+    end: string;
+    /**
+     * YYYY-MM-DD
+     */
+    last_day: string;
+    /**
+     * YYYY-MM-DD
+     */
+    pre_start: string;
+    pre_period_observed: boolean;
+    /**
+     * YYYY-MM-DD
+     */
+    sales_until: string;
+    complete: boolean;
+    basis: 'given' | 'campaign start to end' | 'default 30 days';
   };
   summary: {
-    [k: string]: unknown;
+    targets: number;
+    controls: number;
+    conversion_target: number;
+    conversion_control: number;
+    conversion_difference: {
+      estimate: number | null;
+      lower: number | null;
+      upper: number | null;
+    };
+    conversion_p_value: number | null;
+    incremental_conversions: {
+      estimate: number | null;
+      lower: number | null;
+      upper: number | null;
+    };
+    revenue_per_target: number;
+    revenue_per_control: number;
+    revenue_per_customer_difference: {
+      estimate: number | null;
+      lower: number | null;
+      upper: number | null;
+    };
+    revenue_p_value: number | null;
+    incremental_revenue: {
+      estimate: number | null;
+      lower: number | null;
+      upper: number | null;
+    };
+    incremental_revenue_cuped: {
+      estimate: number | null;
+      lower: number | null;
+      upper: number | null;
+    } | null;
+    cost: number | null;
+    roi: {
+      estimate: number | null;
+      lower: number | null;
+      upper: number | null;
+    } | null;
+    sample_ratio_mismatch: boolean;
+    significant: boolean;
+    verdict: string;
   };
+  /**
+   * The statistics behind the summary: arms, comparisons, the sample-ratio check, the methods.
+   */
   evaluation: {
+    margin: number;
+    sampleRatio: {
+      chiSquare: number;
+      pValue: number;
+      mismatch: boolean;
+      expected: number[];
+      [k: string]: unknown;
+    };
+    methods: {
+      [k: string]: string;
+    };
     [k: string]: unknown;
   };
-  transitions: {
-    [k: string]: unknown;
-  };
+  transitions:
+    | {
+        available: true;
+        from: {
+          /**
+           * YYYY-MM-DD
+           */
+          as_of: string;
+          basis: string;
+          [k: string]: unknown;
+        };
+        to: {
+          /**
+           * YYYY-MM-DD
+           */
+          as_of: string;
+          basis: string;
+          [k: string]: unknown;
+        };
+        [k: string]: unknown;
+      }
+    | {
+        available: false;
+        gap: 'no_analysis' | 'no_stages_at_selection' | 'no_snapshot_after';
+        reason: string;
+        [k: string]: unknown;
+      };
+  /**
+   * The e-mail funnel of the contact log; null without one.
+   */
   funnel: {
-    [k: string]: unknown;
+    sent: number;
+    opened: number;
+    clicked: number;
+    converted: number;
+    orders: number;
+    cost: number | null;
+    ratios: {
+      deliveryRate: number | null;
+      openRate: number | null;
+      clickThroughRate: number | null;
+      clickToOpenRate: number | null;
+      conversionRate: number | null;
+      costPerOrder: number | null;
+    };
+    control_contacted: number;
   } | null;
   warnings: string[];
   evaluated_at: string;
