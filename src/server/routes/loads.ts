@@ -1,4 +1,4 @@
-import { loadReport, REJECTS_SQL, rejectsPage, requireLoad } from '../../ingest/index.js';
+import { KINDS, loadReport, REJECTS_SQL, rejectsPage, requireLoad } from '../../ingest/index.js';
 import type { RouteModule } from '../context.js';
 import { sendTable, writeTable } from '../downloads.js';
 import { errors, formatParam, limitParam, offsetParam, rowSchema, type TableFormat } from '../schemas.js';
@@ -7,6 +7,58 @@ const LOADS_SQL = `SELECT load_id, kind, file, format, rows_read, rows_accepted,
        rows_returns, duplicate_lines, customers, strftime(date_min, '%Y-%m-%d %H:%M:%S') AS date_min,
        strftime(date_max, '%Y-%m-%d %H:%M:%S') AS date_max, strftime(loaded_at, '%Y-%m-%d %H:%M:%S') AS loaded_at, seconds
 FROM loads ORDER BY load_id DESC`;
+
+const count = { type: 'integer' } as const;
+const nullableString = { type: ['string', 'null'] } as const;
+
+/** What `clientele ingest --json` prints (src/ingest/load-report.ts). */
+export const loadReportSchema = {
+  type: 'object',
+  properties: {
+    load_id: count,
+    already_loaded: { type: 'boolean' },
+    file: { type: 'string' },
+    kind: { type: 'string', enum: KINDS },
+    format: { type: 'string' },
+    rows_read: count,
+    rows_accepted: count,
+    rows_rejected: count,
+    rows_anonymous: count,
+    rows_returns: count,
+    duplicate_lines: count,
+    customers: count,
+    date_min: nullableString,
+    date_max: nullableString,
+    mapping: { type: 'object', additionalProperties: { type: 'string' } },
+    unmapped: { type: 'array', items: { type: 'string' } },
+    detected: {
+      type: 'object',
+      properties: {
+        encoding: nullableString,
+        delimiter: nullableString,
+        header_line: { type: ['integer', 'null'] },
+        decimal: { type: 'string', enum: ['.', ','] },
+        date_format: nullableString,
+        date_format_ambiguous: { type: 'boolean' },
+      },
+    },
+    rejects: {
+      type: 'object',
+      description: 'By reject reason: how many rows, their first line numbers and one message.',
+      additionalProperties: {
+        type: 'object',
+        properties: {
+          count,
+          first_lines: { type: 'array', items: count },
+          example: { type: 'string' },
+        },
+      },
+    },
+    line_label: { type: 'string' },
+    warnings: { type: 'array', items: { type: 'string' } },
+    seconds: { type: 'number' },
+  },
+} as const;
 
 const loadIdParams = {
   type: 'object',
@@ -46,7 +98,7 @@ export const loadRoutes: RouteModule = (app, ctx) => {
         tags: ['ingest'],
         summary: 'The report of one load (as `clientele ingest --json` printed it)',
         params: loadIdParams,
-        response: { 200: { type: 'object', additionalProperties: true }, ...errors(400, 404) },
+        response: { 200: loadReportSchema, ...errors(400, 404) },
       },
     },
     async (request) =>

@@ -1,6 +1,6 @@
 /**
  * The shapes of the campaigns API's answers that the pages read (see /docs for all of them): from the types
- * generated from the API's schemas where those are precise (./generated/api-responses.ts), by hand where not yet.
+ * generated from the API's schemas (./generated/api-responses.ts).
  */
 import type {
   GetCampaigns,
@@ -8,90 +8,33 @@ import type {
   GetCampaignsByIdContacts,
   GetCampaignsByIdEvaluate,
   GetCampaignsFields,
+  PostCampaigns,
+  PostCampaignsPlan,
 } from './generated/api-responses.js';
 
-export interface Estimate {
-  estimate: number | null;
-  lower: number | null;
-  upper: number | null;
-}
+export type Estimate = CampaignEvaluation['summary']['incremental_revenue'];
 
 /** A stored campaign, as the API answers it. */
 export type Campaign = GetCampaignsById['campaign'];
 
-export type WindowStatus = 'before_start' | 'in_progress' | 'complete';
+export type WindowStatus = CampaignDetail['window_status'];
 
 /** How the evaluation window was chosen (the API's codes). */
-export type WindowBasis = 'given' | 'campaign start to end' | 'default 30 days';
+export type WindowBasis = CampaignEvaluation['window']['basis'];
 
-export interface CampaignListing extends Campaign {
-  last_day: string;
-  window_status: WindowStatus;
-  evaluations: number;
-  last_evaluation: {
-    evaluated_at: string;
-    window_days: number;
-    incremental_revenue: Estimate;
-    revenue_p_value: number | null;
-    roi: Estimate | null;
-    verdict: string;
-  } | null;
-}
+export type CampaignListing = CampaignList['campaigns'][number];
 
 export type CampaignList = GetCampaigns;
 
-export interface SelectionField {
-  name: string;
-  type: 'number' | 'text' | 'date' | 'boolean';
-  group: 'profile' | 'segments' | 'predictions' | 'contacts';
-  values?: string[];
-}
+export type SelectionField = SelectionFields['fields'][number];
 
 export type SelectionFields = GetCampaignsFields;
 
-export interface CampaignPlan {
-  segment: string;
-  as_of: string;
-  customers: number;
-  control_share: number;
-  controls: number;
-  targets: number;
-  metric: 'conversion' | 'revenue';
-  window_days: number;
-  history: {
-    selected_as_of: string;
-    from: string;
-    to: string;
-    days: number;
-    basis: string;
-    customers: number;
-    converted: number;
-    conversion_rate: number | null;
-    revenue_mean: number | null;
-    revenue_sd: number | null;
-  };
-  baseline: number | null;
-  standard_deviation: number | null;
-  alpha: number;
-  power: number;
-  mde: { absolute: number; relative: number | null } | null;
-  sample_size: { control: number; treatment: number; total: number } | null;
-  detectable: { absolute: number; relative: number | null } | null;
-  large_enough: boolean | null;
-  verdict: string;
-  method: string;
-}
+export type CampaignPlan = PostCampaignsPlan;
 
-export interface Stratum {
-  stratum: string;
-  members: number;
-  controls: number;
-  targets: number;
-}
+export type Stratum = CampaignCreated['strata'][number];
 
-export interface CampaignCreated extends Campaign {
-  strata: Stratum[];
-}
+export type CampaignCreated = PostCampaigns;
 
 export type CampaignDetail = GetCampaignsById;
 
@@ -99,63 +42,6 @@ export type ResultRow = GetCampaignsByIdEvaluate['results'][number];
 
 export type TransitionRow = GetCampaignsByIdEvaluate['moves'][number];
 
-export interface CampaignEvaluation {
-  campaign: Campaign;
-  window: {
-    days: number;
-    start: string;
-    end: string;
-    last_day: string;
-    pre_start: string;
-    pre_period_observed: boolean;
-    sales_until: string;
-    complete: boolean;
-    basis: WindowBasis;
-  };
-  summary: {
-    targets: number;
-    controls: number;
-    incremental_revenue: Estimate;
-    incremental_revenue_cuped: Estimate | null;
-    incremental_conversions: Estimate;
-    conversion_difference: Estimate;
-    conversion_p_value: number | null;
-    revenue_per_customer_difference: Estimate;
-    revenue_p_value: number | null;
-    cost: number | null;
-    roi: Estimate | null;
-    sample_ratio_mismatch: boolean;
-    significant: boolean;
-    verdict: string;
-  };
-  evaluation: {
-    margin: number;
-    sampleRatio: { chiSquare: number; pValue: number; mismatch: boolean; expected: number[] };
-    methods: Record<string, string>;
-  };
-  transitions:
-    | { available: true; from: { as_of: string; basis: string }; to: { as_of: string; basis: string } }
-    | { available: false; reason: string };
-  funnel: {
-    sent: number;
-    opened: number;
-    clicked: number;
-    converted: number;
-    orders: number;
-    cost: number | null;
-    ratios: {
-      openRate: number | null;
-      clickThroughRate: number | null;
-      clickToOpenRate: number | null;
-      conversionRate: number | null;
-      costPerOrder: number | null;
-    };
-    control_contacted: number;
-  } | null;
-  warnings: string[];
-  evaluated_at: string;
-  results: ResultRow[];
-  moves: TransitionRow[];
-}
+export type CampaignEvaluation = GetCampaignsByIdEvaluate;
 
 export type ContactsPage = GetCampaignsByIdContacts;

@@ -10,16 +10,10 @@ import type {
 export type PurchaseModel = 'bgnbd' | 'pnbd' | 'mbgnbd';
 export type TimeUnit = 'day' | 'week' | 'month';
 
-export interface HistogramBin {
-  bin: number;
-  from: number;
-  to: number;
-  /** The values above the 99th percentile. */
-  overflow: boolean;
-  customers: number;
-}
+/** One bin of a distribution; `overflow`: the values above the 99th percentile. */
+export type HistogramBin = PredictionsSummary['distributions']['clv'][number];
 
-export type DistributionColumn = 'clv' | 'p_alive' | 'churn_risk' | 'expected_purchases';
+export type DistributionColumn = keyof PredictionsSummary['distributions'];
 
 export type PredictionsSummary = GetPredictions;
 

@@ -2,6 +2,7 @@
 import type { Unit } from '../i18n/numbers-dates.js';
 import type {
   GetCustomersById,
+  GetLoadsById,
   GetLoadsByIdRejects,
   GetProfile,
   GetProfileSummary,
@@ -42,31 +43,9 @@ export type CustomerCard = GetCustomersById;
 
 export type Preview = PostIngestPreview;
 
-export interface RejectSummary {
-  count: number;
-  first_lines: number[];
-  example: string;
-}
+export type RejectSummary = NonNullable<LoadReport['rejects'][string]>;
 
-export interface LoadReport {
-  load_id: number;
-  already_loaded: boolean;
-  file: string;
-  kind: string;
-  rows_read: number;
-  rows_accepted: number;
-  rows_rejected: number;
-  rows_anonymous: number;
-  rows_returns: number;
-  duplicate_lines: number;
-  customers: number;
-  date_min: string | null;
-  date_max: string | null;
-  mapping: Record<string, string>;
-  rejects: Record<string, RejectSummary>;
-  line_label: string;
-  warnings: string[];
-}
+export type LoadReport = GetLoadsById;
 
 /** A job's progress as GET /api/jobs/:id sends it (src/util/progress.ts). */
 export interface JobProgressState {

@@ -144,8 +144,14 @@ export const campaignRoutes: RouteModule = (app, ctx) => {
                     name: { type: 'string' },
                     type: { type: 'string', enum: ['number', 'text', 'date', 'boolean'] },
                     group: { type: 'string', enum: ['profile', 'segments', 'predictions', 'contacts'] },
-                    values: { type: 'array', items: { type: 'string' } },
+                    values: {
+                      type: 'array',
+                      items: { type: 'string' },
+                      description:
+                        'The values a text field takes (stages, segments, classes); absent for others.',
+                    },
                   },
+                  required: ['name', 'type', 'group'],
                 },
               },
               analyses: {
@@ -284,7 +290,7 @@ export const campaignRoutes: RouteModule = (app, ctx) => {
               campaign: campaignSchema,
               sales_until: nullableString,
               last_day: { type: 'string' },
-              window_status: { type: 'string' },
+              window_status: { type: 'string', enum: ['before_start', 'in_progress', 'complete'] },
               strata: strataSchema,
               contact_log: {
                 type: 'object',

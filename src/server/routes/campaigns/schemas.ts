@@ -2,8 +2,6 @@
 import { MAX_SEED } from '../../../campaigns/index.js';
 import { nullableNumber, nullableString } from '../../schemas.js';
 
-const open = { type: 'object', additionalProperties: true } as const;
-const nullableOpen = { type: ['object', 'null'], additionalProperties: true } as const;
 const count = { type: 'integer' } as const;
 const date = { type: 'string', description: 'YYYY-MM-DD' } as const;
 
@@ -156,6 +154,12 @@ export const createBodySchema = {
   },
 } as const;
 
+/** An effect, absolute and relative to the baseline. */
+const effect = {
+  type: ['object', 'null'],
+  properties: { absolute: { type: 'number' }, relative: nullableNumber },
+} as const;
+
 export const planSchema = {
   type: 'object',
   properties: {
@@ -167,14 +171,40 @@ export const planSchema = {
     targets: count,
     metric: { type: 'string', enum: ['conversion', 'revenue'] },
     window_days: count,
-    history: open,
+    history: {
+      type: 'object',
+      description: 'How the segment behaved in a past window of the planned length.',
+      properties: {
+        selected_as_of: date,
+        from: date,
+        to: date,
+        days: count,
+        basis: { type: 'string' },
+        customers: count,
+        converted: count,
+        conversion_rate: nullableNumber,
+        revenue_mean: nullableNumber,
+        revenue_sd: nullableNumber,
+      },
+    },
     baseline: nullableNumber,
     standard_deviation: nullableNumber,
     alpha: { type: 'number' },
     power: { type: 'number' },
-    mde: nullableOpen,
-    sample_size: nullableOpen,
-    detectable: nullableOpen,
+    mde: effect,
+    sample_size: {
+      type: ['object', 'null'],
+      description:
+        'Customers needed for that effect at the planned split (exact: unrounded, as R reports it).',
+      properties: {
+        control: count,
+        treatment: count,
+        total: count,
+        controlExact: { type: 'number' },
+        treatmentExact: { type: 'number' },
+      },
+    },
+    detectable: effect,
     large_enough: { type: ['boolean', 'null'] },
     verdict: { type: 'string' },
     method: { type: 'string' },
@@ -230,15 +260,129 @@ export const transitionRowSchema = {
   },
 } as const;
 
+const windowSchema = {
+  type: 'object',
+  description:
+    "The days over which the campaign's outcomes are counted, and the pre-period of the same length.",
+  properties: {
+    days: count,
+    start: date,
+    end: { ...date, description: 'The day after the window.' },
+    last_day: date,
+    pre_start: date,
+    pre_period_observed: { type: 'boolean' },
+    sales_until: date,
+    complete: { type: 'boolean' },
+    basis: { type: 'string', enum: ['given', 'campaign start to end', 'default 30 days'] },
+  },
+} as const;
+
+const summarySchema = {
+  type: 'object',
+  properties: {
+    targets: count,
+    controls: count,
+    conversion_target: { type: 'number' },
+    conversion_control: { type: 'number' },
+    conversion_difference: estimate,
+    conversion_p_value: nullableNumber,
+    incremental_conversions: estimate,
+    revenue_per_target: { type: 'number' },
+    revenue_per_control: { type: 'number' },
+    revenue_per_customer_difference: estimate,
+    revenue_p_value: nullableNumber,
+    incremental_revenue: estimate,
+    incremental_revenue_cuped: nullableEstimate,
+    cost: nullableNumber,
+    roi: nullableEstimate,
+    sample_ratio_mismatch: { type: 'boolean' },
+    significant: { type: 'boolean' },
+    verdict: { type: 'string' },
+  },
+} as const;
+
+const funnelSchema = {
+  type: ['object', 'null'],
+  description: 'The e-mail funnel of the contact log; null without one.',
+  properties: {
+    sent: count,
+    opened: count,
+    clicked: count,
+    converted: count,
+    orders: count,
+    cost: nullableNumber,
+    ratios: {
+      type: 'object',
+      properties: {
+        deliveryRate: nullableNumber,
+        openRate: nullableNumber,
+        clickThroughRate: nullableNumber,
+        clickToOpenRate: nullableNumber,
+        conversionRate: nullableNumber,
+        costPerOrder: nullableNumber,
+      },
+    },
+    control_contacted: count,
+  },
+} as const;
+
 export const evaluationSchema = {
   type: 'object',
   properties: {
     campaign: campaignSchema,
-    window: open,
-    summary: open,
-    evaluation: open,
-    transitions: open,
-    funnel: nullableOpen,
+    window: windowSchema,
+    summary: summarySchema,
+    evaluation: {
+      type: 'object',
+      description:
+        'The statistics behind the summary: arms, comparisons, the sample-ratio check, the methods.',
+      additionalProperties: true,
+      properties: {
+        margin: { type: 'number' },
+        sampleRatio: {
+          type: 'object',
+          additionalProperties: true,
+          properties: {
+            chiSquare: { type: 'number' },
+            pValue: { type: 'number' },
+            mismatch: { type: 'boolean' },
+            expected: { type: 'array', items: { type: 'number' } },
+          },
+        },
+        methods: { type: 'object', additionalProperties: { type: 'string' } },
+      },
+    },
+    transitions: {
+      anyOf: [
+        {
+          type: 'object',
+          additionalProperties: true,
+          properties: {
+            available: { type: 'boolean', enum: [true] },
+            from: {
+              type: 'object',
+              additionalProperties: true,
+              properties: { as_of: date, basis: { type: 'string' } },
+            },
+            to: {
+              type: 'object',
+              additionalProperties: true,
+              properties: { as_of: date, basis: { type: 'string' } },
+            },
+          },
+        },
+        {
+          type: 'object',
+          additionalProperties: true,
+          properties: {
+            available: { type: 'boolean', enum: [false] },
+            gap: { type: 'string', enum: ['no_analysis', 'no_stages_at_selection', 'no_snapshot_after'] },
+            reason: { type: 'string' },
+          },
+        },
+      ],
+    },
+    funnel: funnelSchema,
     warnings: { type: 'array', items: { type: 'string' } },
     evaluated_at: { type: 'string' },
     results: { type: 'array', items: resultRowSchema },

@@ -121,7 +121,10 @@ export interface GetCampaignsFields {
     name: string;
     type: 'number' | 'text' | 'date' | 'boolean';
     group: 'profile' | 'segments' | 'predictions' | 'contacts';
-    values: string[];
+    /**
+     * The values a text field takes (stages, segments, classes); absent for others.
+     */
+    values?: string[];
   }[];
   /**
    * Snapshot dates, newest first.
@@ -149,21 +152,51 @@ export interface PostCampaignsPlan {
   targets: number;
   metric: 'conversion' | 'revenue';
   window_days: number;
+  /**
+   * How the segment behaved in a past window of the planned length.
+   */
   history: {
-    [k: string]: unknown;
+    /**
+     * YYYY-MM-DD
+     */
+    selected_as_of: string;
+    /**
+     * YYYY-MM-DD
+     */
+    from: string;
+    /**
+     * YYYY-MM-DD
+     */
+    to: string;
+    days: number;
+    basis: string;
+    customers: number;
+    converted: number;
+    conversion_rate: number | null;
+    revenue_mean: number | null;
+    revenue_sd: number | null;
   };
   baseline: number | null;
   standard_deviation: number | null;
   alpha: number;
   power: number;
   mde: {
-    [k: string]: unknown;
+    absolute: number;
+    relative: number | null;
   } | null;
+  /**
+   * Customers needed for that effect at the planned split (exact: unrounded, as R reports it).
+   */
   sample_size: {
-    [k: string]: unknown;
+    control: number;
+    treatment: number;
+    total: number;
+    controlExact: number;
+    treatmentExact: number;
   } | null;
   detectable: {
-    [k: string]: unknown;
+    absolute: number;
+    relative: number | null;
   } | null;
   large_enough: boolean | null;
   verdict: string;
@@ -211,7 +244,7 @@ export interface GetCampaignsById {
   };
   sales_until: string | null;
   last_day: string;
-  window_status: string;
+  window_status: 'before_start' | 'in_progress' | 'complete';
   strata: {
     stratum: string;
     members: number;
@@ -275,20 +308,142 @@ export interface GetCampaignsByIdEvaluate {
     segments: boolean;
     created_at: string;
   };
+  /**
+   * The days over which the campaign's outcomes are counted, and the pre-period of the same length.
+   */
   window: {
-    [k: string]: unknown;
+    days: number;
+    /**
+     * YYYY-MM-DD
+     */
+    start: string;
+    /**
+     * The day after the window.
+     */
+    end: string;
+    /**
+     * YYYY-MM-DD
+     */
+    last_day: string;
+    /**
+     * YYYY-MM-DD
+     */
+    pre_start: string;
+    pre_period_observed: boolean;
+    /**
+     * YYYY-MM-DD
+     */
+    sales_until: string;
+    complete: boolean;
+    basis: 'given' | 'campaign start to end' | 'default 30 days';
   };
   summary: {
-    [k: string]: unknown;
+    targets: number;
+    controls: number;
+    conversion_target: number;
+    conversion_control: number;
+    conversion_difference: {
+      estimate: number | null;
+      lower: number | null;
+      upper: number | null;
+    };
+    conversion_p_value: number | null;
+    incremental_conversions: {
+      estimate: number | null;
+      lower: number | null;
+      upper: number | null;
+    };
+    revenue_per_target: number;
+    revenue_per_control: number;
+    revenue_per_customer_difference: {
+      estimate: number | null;
+      lower: number | null;
+      upper: number | null;
+    };
+    revenue_p_value: number | null;
+    incremental_revenue: {
+      estimate: number | null;
+      lower: number | null;
+      upper: number | null;
+    };
+    incremental_revenue_cuped: {
+      estimate: number | null;
+      lower: number | null;
+      upper: number | null;
+    } | null;
+    cost: number | null;
+    roi: {
+      estimate: number | null;
+      lower: number | null;
+      upper: number | null;
+    } | null;
+    sample_ratio_mismatch: boolean;
+    significant: boolean;
+    verdict: string;
   };
+  /**
+   * The statistics behind the summary: arms, comparisons, the sample-ratio check, the methods.
+   */
   evaluation: {
+    margin: number;
+    sampleRatio: {
+      chiSquare: number;
+      pValue: number;
+      mismatch: boolean;
+      expected: number[];
+      [k: string]: unknown;
+    };
+    methods: {
+      [k: string]: string;
+    };
     [k: string]: unknown;
   };
-  transitions: {
-    [k: string]: unknown;
-  };
+  transitions:
+    | {
+        available: true;
+        from: {
+          /**
+           * YYYY-MM-DD
+           */
+          as_of: string;
+          basis: string;
+          [k: string]: unknown;
+        };
+        to: {
+          /**
+           * YYYY-MM-DD
+           */
+          as_of: string;
+          basis: string;
+          [k: string]: unknown;
+        };
+        [k: string]: unknown;
+      }
+    | {
+        available: false;
+        gap: 'no_analysis' | 'no_stages_at_selection' | 'no_snapshot_after';
+        reason: string;
+        [k: string]: unknown;
+      };
+  /**
+   * The e-mail funnel of the contact log; null without one.
+   */
   funnel: {
-    [k: string]: unknown;
+    sent: number;
+    opened: number;
+    clicked: number;
+    converted: number;
+    orders: number;
+    cost: number | null;
+    ratios: {
+      deliveryRate: number | null;
+      openRate: number | null;
+      clickThroughRate: number | null;
+      clickToOpenRate: number | null;
+      conversionRate: number | null;
+      costPerOrder: number | null;
+    };
+    control_contacted: number;
   } | null;
   warnings: string[];
   evaluated_at: string;
@@ -619,7 +774,45 @@ export interface GetLoads {
 /** GET /api/loads/{id} */
 
 export interface GetLoadsById {
-  [k: string]: unknown;
+  load_id: number;
+  already_loaded: boolean;
+  file: string;
+  kind: 'sales' | 'customers' | 'products';
+  format: string;
+  rows_read: number;
+  rows_accepted: number;
+  rows_rejected: number;
+  rows_anonymous: number;
+  rows_returns: number;
+  duplicate_lines: number;
+  customers: number;
+  date_min: string | null;
+  date_max: string | null;
+  mapping: {
+    [k: string]: string;
+  };
+  unmapped: string[];
+  detected: {
+    encoding: string | null;
+    delimiter: string | null;
+    header_line: number | null;
+    decimal: '.' | ',';
+    date_format: string | null;
+    date_format_ambiguous: boolean;
+  };
+  /**
+   * By reject reason: how many rows, their first line numbers and one message.
+   */
+  rejects: {
+    [k: string]: {
+      count: number;
+      first_lines: number[];
+      example: string;
+    };
+  };
+  line_label: string;
+  warnings: string[];
+  seconds: number;
 }
 
 /** GET /api/loads/{id}/rejects */
