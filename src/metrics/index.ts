@@ -6,6 +6,7 @@ import { RECOMMENDATION_METRICS } from './recommendation-metrics.js';
 import type { Metric } from './metric.js';
 
 export type { Metric, MetricGroup, Unit, Level, Text } from './metric.js';
+export { UNITS } from './metric.js';
 export { PROFILE_METRICS, CUSTOMER_ID_METRIC, PURCHASE, RETURN } from './catalogue.js';
 export { RHYTHM_METRICS, SNAPSHOT_METRICS } from './segment-metrics.js';
 export {

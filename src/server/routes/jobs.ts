@@ -31,6 +31,7 @@ export const jobSchema = {
             'Estimated seconds left in the current phase, from its pace so far; absent until there is a pace.',
         },
       },
+      required: ['phase', 'done', 'total'],
     },
     result: {
       description:

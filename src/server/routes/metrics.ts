@@ -1,4 +1,5 @@
 import { workspaceCatalogue } from '../../analyze/index.js';
+import { UNITS } from '../../metrics/index.js';
 import type { RouteModule } from '../context.js';
 import { errors } from '../schemas.js';
 
@@ -27,7 +28,7 @@ export const metricsRoutes: RouteModule = (app, ctx) => {
                   properties: {
                     id: { type: 'string' },
                     group: { type: 'string' },
-                    unit: { type: 'string' },
+                    unit: { type: 'string', enum: UNITS },
                     name: { type: 'string' },
                     method: { type: 'string' },
                   },

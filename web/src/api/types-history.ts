@@ -2,11 +2,7 @@
 import type { GetCohorts, GetFlows, GetStructure, GetTriggers } from './generated/api-responses.js';
 
 /** A lifecycle stage or an RFM segment with its names. */
-export interface Label {
-  id: string;
-  en: string;
-  ru: string;
-}
+export type Label = GetFlows['labels'][number];
 
 /** One snapshot of /api/structure: totals and `<stage>_customers`, `<stage>_revenue` for every stage. */
 export type StructureSnapshot = {
@@ -29,14 +25,6 @@ export type TriggerPage = GetTriggers;
 export type CohortMetric = 'customers' | 'active' | 'revenue' | 'retention';
 export type CohortAxis = 'month' | 'age';
 
-export interface CohortCell {
-  cohort: string;
-  month: string;
-  months_since_first: number;
-  customers: number;
-  active: number;
-  revenue: number;
-  retention: number;
-}
+export type CohortCell = GetCohorts['cells'][number];
 
 export type Cohorts = GetCohorts;

@@ -1,10 +1,13 @@
 /** The shapes of the models area's API answers (see /docs): predictions, model checks, a customer's history. */
-import type { Row } from './types.js';
 import type {
   GetCustomersById,
+  GetCustomersByIdHistory,
+  GetModelsFit,
+  GetModelsStatus,
   GetModelsValidate,
   GetPredictions,
   GetPredictionsAtRisk,
+  GetPredictionsStages,
 } from './generated/api-responses.js';
 
 export type PurchaseModel = 'bgnbd' | 'pnbd' | 'mbgnbd';
@@ -19,39 +22,13 @@ export type PredictionsSummary = GetPredictions;
 
 export type AtRiskPage = GetPredictionsAtRisk;
 
-export interface StageValueRow {
-  snapshot_id: number;
-  as_of: string;
-  month: string;
-  stage: string;
-  customers: number;
-  mean_clv: number;
-  total_clv: number;
-  mean_churn_risk: number;
-  mean_p_alive: number;
-  mean_expected_purchases: number;
-}
+export type StageValueRow = GetPredictionsStages['rows'][number];
 
-export interface FitReport {
-  model: string;
-  method: string;
-  params: Record<string, number>;
-  std_errors: Record<string, number>;
-  loglik: number;
-  customers: number;
-  converged: boolean;
-  calibration_end: string;
-  time_unit: TimeUnit | null;
-}
+export type FitReport = GetModelsFit;
 
 export type ValidationReport = GetModelsValidate;
 
-export interface CustomerHistory {
-  customer_id: string;
-  analysis_as_of: string;
-  predictions: boolean;
-  rows: Row[];
-}
+export type CustomerHistory = GetCustomersByIdHistory;
 
 /** The stored predictions of one customer (on the customer card). */
 export type CardPredictions = NonNullable<GetCustomersById['predictions']>;
@@ -76,14 +53,4 @@ export interface AnalyzeResult {
 }
 
 /** GET /api/models/status: what is stored (null: not computed yet). */
-export interface ModelsStatus {
-  analysis: { as_of: string; months: number; computed_at: string | null } | null;
-  predictions: {
-    as_of: string;
-    model: PurchaseModel;
-    horizon: number;
-    unit: TimeUnit;
-    computed_at: string;
-    snapshots: boolean;
-  } | null;
-}
+export type ModelsStatus = GetModelsStatus;

@@ -1,96 +1,33 @@
 /** The shapes of the segments area's API answers (RFM, segment lists, products, pivot); see /docs. */
-import type { Unit } from '../i18n/numbers-dates.js';
-import type { Row } from './types.js';
-import type { GetRfm, GetSegments } from './generated/api-responses.js';
+import type {
+  GetPivot,
+  GetPivotOptions,
+  GetProducts,
+  GetRfm,
+  GetSegments,
+} from './generated/api-responses.js';
 
 /** A name or method text in both languages, as the API sends segment and stage names. */
-export interface Text {
-  en: string;
-  ru: string;
-}
+export type Text = PivotOption['name'];
 
-export interface ValueLabels {
-  rfm_segment: Record<string, Text>;
-  stage: Record<string, Text>;
-}
+export type ValueLabels = PivotOptions['labels'];
 
-export interface RfmCell {
-  r: number;
-  fm: number;
-  segment: string;
-  customers: number;
-  revenue: number;
-}
+export type RfmCell = GetRfm['cells'][number];
 
-export interface RfmSegmentTotal {
-  segment: string;
-  name: Text;
-  customers: number;
-  revenue: number;
-  customer_share: number | null;
-  revenue_share: number | null;
-  cells: number;
-}
+export type RfmSegmentTotal = GetRfm['segments'][number];
 
 export type RfmGrid = GetRfm;
 
 export type SegmentCustomers = GetSegments;
 
-export interface MatrixCell {
-  abc: string;
-  xyz: string | null;
-  count: number;
-  revenue: number;
-  count_share: number | null;
-  revenue_share: number | null;
-}
+export type MatrixCell = GetProducts['matrix'][number];
 
-export interface ProductsAnswer {
-  as_of: string;
-  from_month: string;
-  thresholds: { a: number; b: number; x: number; y: number };
-  products: number;
-  revenue: number;
-  quantity: number;
-  matrix: MatrixCell[];
-  pareto: { rank: number; sku_share: number; revenue_share: number | null }[];
-  customers: { as_of: string; month: string; matrix: MatrixCell[] } | null;
-  customers_error: string | null;
-  total: number;
-  limit: number;
-  offset: number;
-  rows: Row[];
-}
+export type ProductsAnswer = GetProducts;
 
-export interface PivotOption {
-  id: string;
-  name: Text;
-  method: Text;
-}
+export type PivotOption = PivotOptions['dimensions'][number];
 
-export interface PivotMeasureOption extends PivotOption {
-  unit: Unit;
-  additive: boolean;
-  predictions: boolean;
-}
+export type PivotMeasureOption = PivotOptions['measures'][number];
 
-export interface PivotOptions {
-  dimensions: PivotOption[];
-  measures: PivotMeasureOption[];
-  predictions: boolean;
-  analysis: { as_of: string; snapshots: { as_of: string; month: string }[] } | null;
-  labels: ValueLabels;
-}
+export type PivotOptions = GetPivotOptions;
 
-export interface PivotAnswer {
-  rows: string;
-  cols: string | null;
-  measures: string[];
-  filters: string[];
-  as_of: string | null;
-  month: string | null;
-  columns: string[];
-  cells: Row[];
-  truncated: boolean;
-  labels: ValueLabels;
-}
+export type PivotAnswer = GetPivot;

@@ -1,41 +1,27 @@
 /** The shapes of the API's JSON answers that the pages read (see /docs for all of them). */
-import type { Unit } from '../i18n/numbers-dates.js';
 import type {
   GetCustomersById,
+  GetJobsById,
   GetLoadsById,
   GetLoadsByIdRejects,
+  GetMetrics,
+  GetOverviewMonthly,
   GetProfile,
   GetProfileSummary,
+  GetStatus,
   PostIngestPreview,
 } from './generated/api-responses.js';
 
 export type Row = Record<string, unknown>;
 
-export interface Metric {
-  id: string;
-  group: string;
-  unit: Unit;
-  name: string;
-  method: string;
-}
+export type Metric = GetMetrics['metrics'][number];
 
-export interface Status {
-  version: string;
-  upload_limit_bytes: number;
-  tables: Record<string, number>;
-  sales: { date_min: string | null; date_max: string | null; customers: number };
-}
+export type Status = GetStatus;
 
 /** The profile's key figures (GET /api/profile/summary). */
 export type Summary = GetProfileSummary;
 
-export interface Month {
-  month: string;
-  new_customers: number;
-  active_customers: number;
-  orders: number;
-  revenue: number;
-}
+export type Month = GetOverviewMonthly['months'][number];
 
 export type ProfilePage = GetProfile;
 
@@ -48,22 +34,9 @@ export type RejectSummary = NonNullable<LoadReport['rejects'][string]>;
 export type LoadReport = GetLoadsById;
 
 /** A job's progress as GET /api/jobs/:id sends it (src/util/progress.ts). */
-export interface JobProgressState {
-  phase: string;
-  done: number;
-  total: number;
-  unit?: 'rows' | 'bytes' | 'customers' | 'partitions' | 'snapshots' | 'months' | 'steps' | 'percent';
-  elapsed_s?: number;
-  eta_s?: number;
-}
+export type JobProgressState = GetJobsById['progress'];
 
-export interface Job {
-  id: string;
-  label: string;
-  state: 'queued' | 'running' | 'done' | 'failed';
-  progress: JobProgressState;
-  result: LoadReport | null;
-  error: string | null;
-}
+/** A background job; the pages read the result of load jobs (the other jobs' results they fetch anew). */
+export type Job = Omit<GetJobsById, 'result'> & { result: LoadReport | null };
 
 export type Rejects = GetLoadsByIdRejects;

@@ -1,3 +1,4 @@
+import { UNITS } from '../../../metrics/index.js';
 import {
   requireAnalysis,
   analysisSettings,
@@ -59,7 +60,7 @@ export const pivotRoutes: RouteModule = (app, ctx) => {
                     id: { type: 'string' },
                     name: textSchema,
                     method: textSchema,
-                    unit: { type: 'string' },
+                    unit: { type: 'string', enum: UNITS },
                     additive: { type: 'boolean' },
                     predictions: { type: 'boolean', description: 'Needs `clientele predict --snapshots`.' },
                   },

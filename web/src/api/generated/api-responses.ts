@@ -701,15 +701,15 @@ export interface GetJobs {
       /**
        * What done and total count; absent when the phase does not say.
        */
-      unit: 'rows' | 'bytes' | 'customers' | 'partitions' | 'snapshots' | 'months' | 'steps' | 'percent';
+      unit?: 'rows' | 'bytes' | 'customers' | 'partitions' | 'snapshots' | 'months' | 'steps' | 'percent';
       /**
        * Seconds since the job started.
        */
-      elapsed_s: number;
+      elapsed_s?: number;
       /**
        * Estimated seconds left in the current phase, from its pace so far; absent until there is a pace.
        */
-      eta_s: number;
+      eta_s?: number;
     };
     /**
      * When done: the load report (as `clientele ingest --json` prints it), the analysis summary, or the predictions report.
@@ -741,15 +741,15 @@ export interface GetJobsById {
     /**
      * What done and total count; absent when the phase does not say.
      */
-    unit: 'rows' | 'bytes' | 'customers' | 'partitions' | 'snapshots' | 'months' | 'steps' | 'percent';
+    unit?: 'rows' | 'bytes' | 'customers' | 'partitions' | 'snapshots' | 'months' | 'steps' | 'percent';
     /**
      * Seconds since the job started.
      */
-    elapsed_s: number;
+    elapsed_s?: number;
     /**
      * Estimated seconds left in the current phase, from its pace so far; absent until there is a pace.
      */
-    eta_s: number;
+    eta_s?: number;
   };
   /**
    * When done: the load report (as `clientele ingest --json` prints it), the analysis summary, or the predictions report.
@@ -836,7 +836,7 @@ export interface GetMetrics {
   metrics: {
     id: string;
     group: string;
-    unit: string;
+    unit: 'id' | 'text' | 'currency' | 'count' | 'items' | 'days' | 'date' | 'ratio' | 'per_month';
     name: string;
     method: string;
   }[];
@@ -1007,7 +1007,7 @@ export interface GetPivotOptions {
       en: string;
       ru: string;
     };
-    unit: string;
+    unit: 'id' | 'text' | 'currency' | 'count' | 'items' | 'days' | 'date' | 'ratio' | 'per_month';
     additive: boolean;
     /**
      * Needs `clientele predict --snapshots`.
