@@ -29,6 +29,16 @@ export class InputError extends Error {
     this.fields = [...message.matchAll(FIELD)].map((m) => m[1]!);
   }
 
+  /** What kind of bad input: invalid (HTTP 400), not_found (404) or conflict with the workspace (409). */
+  get code(): 'invalid' | 'not_found' | 'conflict' {
+    return 'invalid';
+  }
+
+  /** The offending option, when the message names one. */
+  get field(): string | undefined {
+    return this.fields[0];
+  }
+
   /** The message with each field written as `name` gives it (a flag, a request field). */
   worded(name: (field: string) => string): string {
     return this.template.replace(FIELD, (_, f: string) => name(f));
@@ -38,11 +48,17 @@ export class InputError extends Error {
 /** Input that names something the workspace does not hold (a load, a campaign): exit code 2, HTTP 404. */
 export class NotFoundError extends InputError {
   override readonly name = 'NotFoundError';
+  override get code(): 'not_found' {
+    return 'not_found';
+  }
 }
 
 /** Input that conflicts with what the workspace holds (a name already used): exit code 2, HTTP 409. */
 export class ConflictError extends InputError {
   override readonly name = 'ConflictError';
+  override get code(): 'conflict' {
+    return 'conflict';
+  }
 }
 
 /** A failure of the engine itself (exit code 1). */

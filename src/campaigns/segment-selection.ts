@@ -1,5 +1,5 @@
 import type { Workspace } from '../db/workspace.js';
-import { field, InputError } from '../errors.js';
+import { ConflictError, field, InputError } from '../errors.js';
 import {
   compileExpression,
   metricFields,
@@ -103,13 +103,13 @@ export async function selectSegment(ws: Workspace, text: string, asOf: string): 
   const used = (columns: readonly string[]): string =>
     segment.compiled.fields.filter((f) => columns.includes(f)).join(', ');
   if (segment.needsSegments && !segments) {
-    throw new InputError(
+    throw new ConflictError(
       `The segment uses ${used(SEGMENT_COLUMNS)}, which \`clientele analyze\` computes, but there is no analysis at ${asOf}. ` +
-        `Run \`clientele analyze --as-of ${asOf}\`, or pass --as-of with the date of a stored snapshot.`,
+        `Run \`clientele analyze --as-of ${asOf}\`, or give ${field('asOf')} the date of a stored snapshot.`,
     );
   }
   if (segment.needsPredictions && !predictions) {
-    throw new InputError(
+    throw new ConflictError(
       `The segment uses ${used(PREDICTION_COLUMNS)}, which \`clientele predict\` computes, but there are no predictions at ${asOf}. ` +
         `Run \`clientele predict --as-of ${asOf}\` first.`,
     );

@@ -1,4 +1,4 @@
-import { field, InputError } from '../errors.js';
+import { ConflictError, field, InputError } from '../errors.js';
 import { SEGMENT_COLUMNS } from '../metrics/index.js';
 import type { SegmentSelection } from './segment-selection.js';
 
@@ -12,8 +12,8 @@ export function stratifyColumn(selection: SegmentSelection, requested: string | 
   const found = selection.columns.find((c) => c.toLowerCase() === wanted);
   if (found !== undefined) return found;
   if (SEGMENT_COLUMNS.includes(wanted)) {
-    throw new InputError(
-      `${field('stratify')} ${requested}: ${wanted} comes from \`clientele analyze\`, and there is no analysis at ${selection.asOf}. Run \`clientele analyze --as-of ${selection.asOf}\` first.`,
+    throw new ConflictError(
+      `Stratifying by ${wanted} (${field('stratify')}) needs an analysis at the selection date ${selection.asOf}: ${wanted} comes from \`clientele analyze\`. Run \`clientele analyze --as-of ${selection.asOf}\`, or choose the date of a stored analysis.`,
     );
   }
   throw new InputError(

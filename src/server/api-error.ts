@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { ConflictError, isInputError, NotFoundError } from '../errors.js';
+import { isInputError } from '../errors.js';
 import { apiField, apiMessage } from './api-words.js';
 import { isResourceError } from '../db/index.js';
 
@@ -21,8 +21,8 @@ export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | ApiError | Error, request, reply) => {
     if (error instanceof ApiError) return reply.code(error.statusCode).send({ error: error.message });
     if (isInputError(error)) {
-      const status = error instanceof NotFoundError ? 404 : error instanceof ConflictError ? 409 : 400;
-      const field = error.fields[0];
+      const status = { invalid: 400, not_found: 404, conflict: 409 }[error.code];
+      const field = error.field;
       return reply
         .code(status)
         .send({ error: apiMessage(error), ...(field ? { field: apiField(field) } : {}) });

@@ -1,6 +1,5 @@
-import { CAMPAIGN_COLUMNS, compileSegment, defaultLastDay, type Campaign } from '../../../campaigns/index.js';
+import { CAMPAIGN_COLUMNS, defaultLastDay, type Campaign } from '../../../campaigns/index.js';
 import { identifiedSalesRange, type Workspace } from '../../../db/index.js';
-import { hasPredictions, hasSnapshot } from '../../../profile/index.js';
 import { ApiError } from '../../api-error.js';
 import type { WindowStatus } from './schemas.js';
 
@@ -12,29 +11,6 @@ export async function campaignById(ws: Workspace, id: number): Promise<Campaign>
   if (!found)
     throw new ApiError(404, `There is no campaign ${id} in this workspace (GET /api/campaigns lists them).`);
   return found;
-}
-
-/**
- * Checks a selection rule before the library runs it: a rule that does not parse is a 400 (with the parser's
- * message); a rule over analysis or prediction columns with no analysis or predictions at the selection date is a
- * 409 that says what to run.
- */
-export async function requireSelectionData(ws: Workspace, selection: string, asOf: string): Promise<void> {
-  const segment = compileSegment(selection);
-  if (segment.needsSegments && !(await hasSnapshot(ws, asOf))) {
-    throw new ApiError(
-      409,
-      `The selection uses stage, RFM or ABC/XYZ columns, which \`clientele analyze\` computes, but there is no analysis at ${asOf}. ` +
-        `Run \`clientele analyze --as-of ${asOf}\`, or choose the date of a stored analysis as the selection date (as_of; GET /api/campaigns/fields lists them).`,
-    );
-  }
-  if (segment.needsPredictions && !(await hasPredictions(ws, asOf))) {
-    throw new ApiError(
-      409,
-      `The selection uses prediction columns (CLV, churn risk…), which \`clientele predict\` computes, but there are no predictions at ${asOf}. ` +
-        `Run \`clientele predict --as-of ${asOf}\` first.`,
-    );
-  }
 }
 
 /** Where the loaded sales stand against a campaign's default window. */

@@ -12,10 +12,9 @@ import {
 } from '../../../campaigns/index.js';
 import { PREDICTION_COLUMNS, SEGMENT_COLUMNS } from '../../../metrics/index.js';
 import { identifiedSalesRange } from '../../../db/index.js';
-import { resolveAsOf, hasSnapshot } from '../../../profile/index.js';
+import { resolveAsOf } from '../../../profile/index.js';
 import { RFM_SEGMENTS, STAGES } from '../../../segments/index.js';
-import { ApiError } from '../../api-error.js';
-import { campaignById, requireSelectionData, salesUntil, windowStatus } from './campaign-lookup.js';
+import { campaignById, salesUntil, windowStatus } from './campaign-lookup.js';
 import { LISTING_COLUMNS, listingRow } from './result-rows.js';
 import {
   campaignIdParams,
@@ -213,7 +212,6 @@ export const campaignRoutes: RouteModule = (app, ctx) => {
       const b = request.body;
       return ctx.data.read(async (ws) => {
         const asOf = await resolveAsOf(ws, b.as_of);
-        await requireSelectionData(ws, b.selection, asOf);
         return planCampaign(ws, {
           segment: b.selection,
           metric: b.metric,
@@ -244,14 +242,6 @@ export const campaignRoutes: RouteModule = (app, ctx) => {
       const b = request.body;
       const created = await ctx.data.write(async (ws): Promise<Omit<CampaignCreated, 'out'>> => {
         const dates = await campaignDates(ws, { asOf: b.as_of, start: b.start, end: b.end });
-        await requireSelectionData(ws, b.selection, dates.asOf);
-        const stratify = b.stratify?.trim().toLowerCase();
-        if (stratify && SEGMENT_COLUMNS.includes(stratify) && !(await hasSnapshot(ws, dates.asOf))) {
-          throw new ApiError(
-            409,
-            `Stratifying by ${stratify} needs an analysis at the selection date ${dates.asOf}: run \`clientele analyze --as-of ${dates.asOf}\`, or choose the date of a stored analysis.`,
-          );
-        }
         const { out: _out, ...result } = await createCampaign(ws, {
           name: b.name,
           segment: b.selection,
