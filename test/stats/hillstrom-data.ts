@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { DATA } from '../helpers/workspace.js';
 
 /** Per-customer outcomes of one arm of Hillstrom's e-mail experiment (../shared/data/hillstrom/README.md). */
 export interface HillstromArm {
@@ -7,7 +8,7 @@ export interface HillstromArm {
   spend: Float64Array;
 }
 
-export const HILLSTROM_CSV = '/work/shared/data/hillstrom/hillstrom.csv';
+export const HILLSTROM_CSV = `${DATA}hillstrom/hillstrom.csv`;
 const HEADER =
   'recency,history_segment,history,mens,womens,zip_code,newbie,channel,segment,visit,conversion,spend';
 

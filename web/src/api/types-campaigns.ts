@@ -1,6 +1,6 @@
 /**
  * The shapes of the campaigns API's answers that the pages read (see /docs for all of them): from the types
- * generated from the API's schemas (./generated/api-responses.ts).
+ * generated from the API's schemas (./generated/).
  */
 import type {
   GetCampaigns,
@@ -10,7 +10,7 @@ import type {
   GetCampaignsFields,
   PostCampaigns,
   PostCampaignsPlan,
-} from './generated/api-responses.js';
+} from './generated/index.js';
 
 export type Estimate = CampaignEvaluation['summary']['incremental_revenue'];
 

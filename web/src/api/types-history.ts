@@ -1,5 +1,5 @@
 /** The shapes of the history area's API answers: base structure, flows, triggers, cohorts. */
-import type { GetCohorts, GetFlows, GetStructure, GetTriggers } from './generated/api-responses.js';
+import type { GetCohorts, GetFlows, GetStructure, GetTriggers } from './generated/index.js';
 
 /** A lifecycle stage or an RFM segment with its names. */
 export type Label = GetFlows['labels'][number];

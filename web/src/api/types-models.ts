@@ -8,7 +8,7 @@ import type {
   GetPredictions,
   GetPredictionsAtRisk,
   GetPredictionsStages,
-} from './generated/api-responses.js';
+} from './generated/index.js';
 
 export type PurchaseModel = 'bgnbd' | 'pnbd' | 'mbgnbd';
 export type TimeUnit = 'day' | 'week' | 'month';

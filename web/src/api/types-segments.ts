@@ -1,11 +1,5 @@
 /** The shapes of the segments area's API answers (RFM, segment lists, products, pivot); see /docs. */
-import type {
-  GetPivot,
-  GetPivotOptions,
-  GetProducts,
-  GetRfm,
-  GetSegments,
-} from './generated/api-responses.js';
+import type { GetPivot, GetPivotOptions, GetProducts, GetRfm, GetSegments } from './generated/index.js';
 
 /** A name or method text in both languages, as the API sends segment and stage names. */
 export type Text = PivotOption['name'];

@@ -10,7 +10,7 @@ import type {
   GetProfileSummary,
   GetStatus,
   PostIngestPreview,
-} from './generated/api-responses.js';
+} from './generated/index.js';
 
 export type Row = Record<string, unknown>;
 
