@@ -48,6 +48,15 @@ async function snapshotPredictions(
   );
 }
 
+/** Whether the stored prediction cells sum every measure (earlier versions summed only CLV and churn risk). */
+export async function predictionCellsHaveEveryMeasure(ws: Workspace): Promise<boolean> {
+  const row = await ws.one(`SELECT 1 FROM duckdb_columns() WHERE table_name = $1 AND column_name = $2`, [
+    PREDICTION_CELLS,
+    PREDICTION_CELLS_LATEST_COLUMN,
+  ]);
+  return row !== undefined;
+}
+
 /**
  * Stores the prediction cells — the snapshot cells with the CLV and churn risk predicted at each snapshot —
  * of every date whose snapshot or predictions changed since they were stored; after storeSnapshotCells.
@@ -62,13 +71,7 @@ export async function storePredictionCells(ws: Workspace): Promise<void> {
     return;
   }
   // Cells stored before they summed P(alive) and expected purchases are computed again.
-  if (
-    (await ws.tableExists(PREDICTION_CELLS)) &&
-    !(await ws.one(`SELECT 1 FROM duckdb_columns() WHERE table_name = $1 AND column_name = $2`, [
-      PREDICTION_CELLS,
-      PREDICTION_CELLS_LATEST_COLUMN,
-    ]))
-  ) {
+  if ((await ws.tableExists(PREDICTION_CELLS)) && !(await predictionCellsHaveEveryMeasure(ws))) {
     await ws.run(`DROP TABLE ${PREDICTION_CELLS}`);
     await ws.run(`UPDATE ${CELL_DATES} SET predictions = NULL`);
   }

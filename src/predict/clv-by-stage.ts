@@ -1,5 +1,6 @@
 import { PREDICTION_CELLS_VERSION_SQL } from '../analyze/cell-source.js';
-import { PREDICTION_CELLS, PREDICTION_CELLS_LATEST_COLUMN } from '../analyze/snapshot-cells.js';
+import { predictionCellsHaveEveryMeasure } from '../analyze/prediction-cells.js';
+import { PREDICTION_CELLS } from '../analyze/snapshot-cells.js';
 import { precomputedCurrent } from '../db/precomputed.js';
 import type { Workspace } from '../db/workspace.js';
 
@@ -60,10 +61,7 @@ export async function clvByStageSql(ws: Workspace): Promise<string> {
   const cells =
     !stored &&
     (await precomputedCurrent(ws, PREDICTION_CELLS, PREDICTION_CELLS_VERSION_SQL)) !== undefined &&
-    (await ws.one(`SELECT 1 FROM duckdb_columns() WHERE table_name = $1 AND column_name = $2`, [
-      PREDICTION_CELLS,
-      PREDICTION_CELLS_LATEST_COLUMN,
-    ])) !== undefined;
+    (await predictionCellsHaveEveryMeasure(ws));
   const source = stored
     ? 'clv_by_stage'
     : cells
