@@ -20,5 +20,5 @@ export { PredictionWork } from './prediction-work.js';
 export { predictionFigures } from './stored-prediction-figures.js';
 export { storedPredictionRun, type StoredPredictionRun } from './stored-predictions.js';
 export { readSummary } from './summary.js';
-export { parseUnit, UNIT_DAYS, type UnitName } from './time-unit.js';
+export { parseUnit, UNIT_DAYS, UNIT_NAMES, type UnitName } from './time-unit.js';
 export { validateModel, type ValidationReport } from './validate.js';

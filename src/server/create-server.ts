@@ -6,7 +6,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { VERSION } from '../version.js';
 import { installErrorHandlers } from './api-error.js';
 import { Auth, installAuth, isProtected } from './auth.js';
-import type { ServerContext } from './context.js';
+import type { TypesFromSchema, ServerContext } from './context.js';
 import { JobQueue } from './jobs.js';
 import { ProfileCache } from './profile-table.js';
 import { installRequestLog } from './request-log.js';
@@ -130,7 +130,8 @@ async function buildApp(ctx: ServerContext, options: ServerOptions): Promise<Fas
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(multipart, { limits: { ...FORM_LIMITS, fileSize: ctx.uploads.limitBytes } });
-  for (const routes of API_ROUTES) routes(app, ctx);
+  const typed = app.withTypeProvider<TypesFromSchema>();
+  for (const routes of API_ROUTES) routes(typed, ctx);
   await installWebApp(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }

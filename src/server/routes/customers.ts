@@ -1,5 +1,5 @@
 import { type Workspace } from '../../db/index.js';
-import { PURCHASE_MODELS, storedPredictionRun, UNIT_DAYS } from '../../predict/index.js';
+import { PURCHASE_MODELS, storedPredictionRun, UNIT_NAMES } from '../../predict/index.js';
 import { parseDate } from '../../profile/index.js';
 import { ApiError } from '../api-error.js';
 import type { RouteModule } from '../context.js';
@@ -12,7 +12,6 @@ import {
   nullableString,
   offsetParam,
   rowSchema,
-  type TableFormat,
 } from '../schemas.js';
 import { PURCHASE } from '../../metrics/index.js';
 
@@ -51,7 +50,7 @@ const linesSchema = {
 } as const;
 
 export const customerRoutes: RouteModule = (app, ctx) => {
-  app.get<{ Params: { id: string }; Querystring: { as_of?: string } }>(
+  app.get(
     '/api/customers/:id',
     {
       schema: {
@@ -90,7 +89,7 @@ export const customerRoutes: RouteModule = (app, ctx) => {
                       as_of: { type: 'string' },
                       model: { type: 'string', enum: PURCHASE_MODELS },
                       horizon: { type: 'integer' },
-                      unit: { type: 'string', enum: Object.keys(UNIT_DAYS) },
+                      unit: { type: 'string', enum: UNIT_NAMES },
                       expected_purchases: { type: 'number' },
                       p_alive: { type: 'number' },
                       churn_risk: { type: 'number' },
@@ -139,10 +138,7 @@ export const customerRoutes: RouteModule = (app, ctx) => {
     },
   );
 
-  app.get<{
-    Params: { id: string };
-    Querystring: { as_of?: string; limit: number; offset: number; format: TableFormat };
-  }>(
+  app.get(
     '/api/customers/:id/sales',
     {
       schema: {

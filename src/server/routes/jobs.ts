@@ -60,7 +60,7 @@ export const jobRoutes: RouteModule = (app, ctx) => {
     async () => ({ jobs: ctx.jobs.list() }),
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/api/jobs/:id',
     {
       schema: {

@@ -1,7 +1,7 @@
 import { KINDS, loadReport, REJECTS_SQL, rejectsPage, requireLoad } from '../../ingest/index.js';
 import type { RouteModule } from '../context.js';
 import { sendTable, writeTable } from '../downloads.js';
-import { errors, formatParam, limitParam, offsetParam, rowSchema, type TableFormat } from '../schemas.js';
+import { errors, formatParam, limitParam, offsetParam, rowSchema } from '../schemas.js';
 
 const LOADS_SQL = `SELECT load_id, kind, file, format, rows_read, rows_accepted, rows_rejected, rows_anonymous,
        rows_returns, duplicate_lines, customers, strftime(date_min, '%Y-%m-%d %H:%M:%S') AS date_min,
@@ -67,7 +67,7 @@ const loadIdParams = {
 } as const;
 
 export const loadRoutes: RouteModule = (app, ctx) => {
-  app.get<{ Querystring: { format: TableFormat } }>(
+  app.get(
     '/api/loads',
     {
       schema: {
@@ -91,7 +91,7 @@ export const loadRoutes: RouteModule = (app, ctx) => {
     },
   );
 
-  app.get<{ Params: { id: number } }>(
+  app.get(
     '/api/loads/:id',
     {
       schema: {
@@ -108,7 +108,7 @@ export const loadRoutes: RouteModule = (app, ctx) => {
       }),
   );
 
-  app.get<{ Params: { id: number }; Querystring: { limit: number; offset: number; format: TableFormat } }>(
+  app.get(
     '/api/loads/:id/rejects',
     {
       schema: {

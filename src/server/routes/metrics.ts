@@ -4,7 +4,7 @@ import type { RouteModule } from '../context.js';
 import { errors } from '../schemas.js';
 
 export const metricsRoutes: RouteModule = (app, ctx) => {
-  app.get<{ Querystring: { lang: 'en' | 'ru' } }>(
+  app.get(
     '/api/metrics',
     {
       schema: {

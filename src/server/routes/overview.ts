@@ -1,12 +1,12 @@
 import { resolveAsOf, monthlyOverviewQuery } from '../../profile/index.js';
 import type { RouteModule } from '../context.js';
 import { sendTable, writeTable } from '../downloads.js';
-import { asOfParam, errors, formatParam, type TableFormat } from '../schemas.js';
+import { asOfParam, errors, formatParam } from '../schemas.js';
 
 const count = { type: 'integer' } as const;
 
 export const overviewRoutes: RouteModule = (app, ctx) => {
-  app.get<{ Querystring: { as_of?: string; format: TableFormat } }>(
+  app.get(
     '/api/overview/monthly',
     {
       schema: {

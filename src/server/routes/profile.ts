@@ -11,18 +11,7 @@ import {
   nullableNumber,
   offsetParam,
   rowSchema,
-  type TableFormat,
 } from '../schemas.js';
-
-interface ProfileQuery {
-  as_of?: string;
-  limit: number;
-  offset: number;
-  sort: string;
-  order: 'asc' | 'desc';
-  search?: string;
-  format: TableFormat;
-}
 
 /**
  * Customers whose id contains the text, or whose name, e-mail or phone in the customers table does
@@ -52,7 +41,7 @@ const summarySchema = {
 } as const;
 
 export const profileRoutes: RouteModule = (app, ctx) => {
-  app.get<{ Querystring: ProfileQuery }>(
+  app.get(
     '/api/profile',
     {
       schema: {
@@ -127,7 +116,7 @@ export const profileRoutes: RouteModule = (app, ctx) => {
     },
   );
 
-  app.get<{ Querystring: { as_of?: string } }>(
+  app.get(
     '/api/profile/summary',
     {
       schema: {

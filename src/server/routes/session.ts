@@ -23,7 +23,7 @@ export const sessionRoutes: RouteModule = (app, ctx) => {
     async (request) => ({ authenticated: ctx.auth.isSignedIn(request) }),
   );
 
-  app.post<{ Body: { token: string } }>(
+  app.post(
     '/api/session',
     {
       config: { public: true },

@@ -5,7 +5,6 @@ import {
   planCampaign,
   type CampaignCreated,
   type CampaignListing,
-  type Lang,
   campaignDates,
   CONTACT_COLUMNS,
   expressionFields,
@@ -25,34 +24,13 @@ import {
   planBodySchema,
   planSchema,
   strataSchema,
+  WINDOW_STATUSES,
+  type WindowStatus,
 } from './schemas.js';
 import type { RouteModule } from '../../context.js';
 import { sendTable, writeTable } from '../../downloads.js';
 import { rowsQuery } from '../../rows-query.js';
-import { errors, formatParam, langParam, nullableString, type TableFormat } from '../../schemas.js';
-
-interface PlanBody {
-  selection: string;
-  control_share: number;
-  as_of?: string;
-  metric: 'conversion' | 'revenue';
-  window_days: number;
-  mde?: string;
-  power: number;
-}
-
-interface CreateBody {
-  name: string;
-  selection: string;
-  control_share: number;
-  as_of?: string;
-  seed?: number;
-  stratify?: string;
-  channel?: string;
-  cost_per_contact?: number;
-  start?: string;
-  end?: string;
-}
+import { errors, formatParam, langParam, nullableString } from '../../schemas.js';
 
 /** Members and groups per stratum of a stored campaign ($1 = campaign_id). */
 const STRATA_SQL = `SELECT coalesce(stratum, '') AS stratum, count(*) AS members,
@@ -83,7 +61,7 @@ const fieldGroup = (name: string): 'segments' | 'predictions' | 'contacts' | 'pr
 
 /** Campaigns: the list, the fields a selection may use, plan, create, one campaign. */
 export const campaignRoutes: RouteModule = (app, ctx) => {
-  app.get<{ Querystring: { format: TableFormat; lang: Lang } }>(
+  app.get(
     '/api/campaigns',
     {
       schema: {
@@ -109,7 +87,7 @@ export const campaignRoutes: RouteModule = (app, ctx) => {
       const result = await ctx.data.read(async (ws) => {
         const until = await salesUntil(ws);
         const campaigns = (await listCampaigns(ws, lang)).map(
-          (c): CampaignListing & { window_status: string; last_day: string } => ({
+          (c): CampaignListing & { window_status: WindowStatus; last_day: string } => ({
             ...c,
             last_day: defaultLastDay(c),
             window_status: windowStatus(c, until),
@@ -195,7 +173,7 @@ export const campaignRoutes: RouteModule = (app, ctx) => {
       }),
   );
 
-  app.post<{ Body: PlanBody; Querystring: { lang: Lang } }>(
+  app.post(
     '/api/campaigns/plan',
     {
       schema: {
@@ -226,7 +204,7 @@ export const campaignRoutes: RouteModule = (app, ctx) => {
     },
   );
 
-  app.post<{ Body: CreateBody }>(
+  app.post(
     '/api/campaigns',
     {
       schema: {
@@ -264,7 +242,7 @@ export const campaignRoutes: RouteModule = (app, ctx) => {
     },
   );
 
-  app.get<{ Params: { id: number }; Querystring: { format: TableFormat } }>(
+  app.get(
     '/api/campaigns/:id',
     {
       schema: {
@@ -280,7 +258,7 @@ export const campaignRoutes: RouteModule = (app, ctx) => {
               campaign: campaignSchema,
               sales_until: nullableString,
               last_day: { type: 'string' },
-              window_status: { type: 'string', enum: ['before_start', 'in_progress', 'complete'] },
+              window_status: { type: 'string', enum: WINDOW_STATUSES },
               strata: strataSchema,
               contact_log: {
                 type: 'object',

@@ -1,5 +1,6 @@
 import { type CampaignEvaluationReport, type CampaignListing } from '../../../campaigns/index.js';
 import type { RowsColumn } from '../../rows-query.js';
+import type { WindowStatus } from './schemas.js';
 
 /** One line of a campaign's results table: a figure per arm, or an effect with its 95 % interval and p-value. */
 export interface ResultRow {
@@ -206,7 +207,7 @@ export const LISTING_COLUMNS: readonly RowsColumn[] = [
 ];
 
 /** A campaign listing flat, for the list's download. */
-export function listingRow(c: CampaignListing & { window_status: string }): Record<string, unknown> {
+export function listingRow(c: CampaignListing & { window_status: WindowStatus }): Record<string, unknown> {
   const e = c.last_evaluation;
   return {
     ...c,

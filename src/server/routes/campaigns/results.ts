@@ -1,9 +1,4 @@
-import {
-  evaluateStoredCampaign,
-  evaluationInLanguage,
-  evaluationWindow,
-  type Lang,
-} from '../../../campaigns/index.js';
+import { evaluateStoredCampaign, evaluationInLanguage, evaluationWindow } from '../../../campaigns/index.js';
 import { ApiError } from '../../api-error.js';
 import { campaignById } from './campaign-lookup.js';
 import { RESULT_COLUMNS, TRANSITION_COLUMNS, resultRows, transitionRows } from './result-rows.js';
@@ -12,27 +7,8 @@ import type { RouteModule } from '../../context.js';
 import { sendTable, writeTable } from '../../downloads.js';
 import { rowsQuery } from '../../rows-query.js';
 import { isInputError } from '../../../errors.js';
-import {
-  errors,
-  formatParam,
-  langParam,
-  limitParam,
-  offsetParam,
-  rowSchema,
-  type TableFormat,
-} from '../../schemas.js';
+import { errors, formatParam, langParam, limitParam, offsetParam, rowSchema } from '../../schemas.js';
 import { apiMessage } from '../../api-words.js';
-
-interface EvaluateQuery {
-  window_days?: number;
-  margin?: number;
-  bootstrap: number;
-  format: TableFormat;
-  table: 'results' | 'transitions';
-  lang: Lang;
-}
-
-type Arm = 'target' | 'control' | 'all';
 
 /**
  * A campaign's members with their contact details ($1 = campaign_id, $2 = 'target', 'control' or NULL for both),
@@ -49,7 +25,7 @@ ORDER BY m.customer_id`;
 
 /** Evaluating a stored campaign, and its member lists. */
 export const campaignResultRoutes: RouteModule = (app, ctx) => {
-  app.get<{ Params: { id: number }; Querystring: EvaluateQuery }>(
+  app.get(
     '/api/campaigns/:id/evaluate',
     {
       schema: {
@@ -129,10 +105,7 @@ export const campaignResultRoutes: RouteModule = (app, ctx) => {
     },
   );
 
-  app.get<{
-    Params: { id: number };
-    Querystring: { arm: Arm; limit: number; offset: number; format: TableFormat };
-  }>(
+  app.get(
     '/api/campaigns/:id/contacts',
     {
       schema: {

@@ -3,20 +3,12 @@ import {
   COHORT_AXES,
   cohortCellsSql,
   cohortCrosstabSql,
-  type CohortAxis,
   COHORT_METRICS,
-  type CohortMetric,
 } from '../../../analyze/index.js';
 import type { RouteModule } from '../../context.js';
 import { sendTable, writeTable } from '../../downloads.js';
-import { errors, formatParam, type TableFormat } from '../../schemas.js';
+import { errors, formatParam } from '../../schemas.js';
 import { storedSnapshots } from './params.js';
-
-interface CohortsQuerystring {
-  metric: CohortMetric;
-  axis: CohortAxis;
-  format: TableFormat;
-}
 
 const cellSchema = {
   type: 'object',
@@ -32,7 +24,7 @@ const cellSchema = {
 } as const;
 
 export const cohortRoutes: RouteModule = (app, ctx) => {
-  app.get<{ Querystring: CohortsQuerystring }>(
+  app.get(
     '/api/cohorts',
     {
       schema: {

@@ -1,17 +1,9 @@
-import { FLOW_DIMENSIONS, flowsQuery, type FlowDimension, findSnapshot } from '../../../analyze/index.js';
+import { FLOW_DIMENSIONS, flowsQuery, findSnapshot } from '../../../analyze/index.js';
 import { ApiError } from '../../api-error.js';
 import type { RouteModule } from '../../context.js';
 import { sendTable, writeTable } from '../../downloads.js';
-import { errors, formatParam, nullableString, type TableFormat } from '../../schemas.js';
+import { errors, formatParam, nullableString } from '../../schemas.js';
 import { labelsSchema, monthParam, RFM_LABELS, STAGE_LABELS, storedSnapshots } from './params.js';
-
-interface FlowsQuerystring {
-  from?: string;
-  to?: string;
-  by: FlowDimension;
-  series: boolean;
-  format: TableFormat;
-}
 
 const flowRowSchema = {
   type: 'object',
@@ -35,7 +27,7 @@ const MATRIX_ORDER = 'ORDER BY from_stage NULLS FIRST, to_stage';
 const SERIES_ORDER = 'ORDER BY from_month, to_month, from_stage NULLS FIRST, to_stage';
 
 export const flowRoutes: RouteModule = (app, ctx) => {
-  app.get<{ Querystring: FlowsQuerystring }>(
+  app.get(
     '/api/flows',
     {
       schema: {

@@ -2,7 +2,7 @@ import { snapshotSource, stageStructureSql } from '../../../analyze/index.js';
 import { STAGES } from '../../../segments/index.js';
 import type { RouteModule } from '../../context.js';
 import { sendTable, writeTable } from '../../downloads.js';
-import { errors, formatParam, type TableFormat } from '../../schemas.js';
+import { errors, formatParam } from '../../schemas.js';
 import { labelsSchema, STAGE_LABELS, storedSnapshots } from './params.js';
 
 const count = { type: 'integer' } as const;
@@ -26,7 +26,7 @@ const snapshotSchema = {
 } as const;
 
 export const stageStructureRoutes: RouteModule = (app, ctx) => {
-  app.get<{ Querystring: { format: TableFormat } }>(
+  app.get(
     '/api/structure',
     {
       schema: {

@@ -1,31 +1,13 @@
 import { findSnapshot, triggersQuery } from '../../../analyze/index.js';
-import { STAGES, type Stage } from '../../../segments/index.js';
+import { STAGES } from '../../../segments/index.js';
 import { ApiError } from '../../api-error.js';
 import type { RouteModule } from '../../context.js';
 import { sendTable, writeTable } from '../../downloads.js';
-import {
-  errors,
-  formatParam,
-  limitParam,
-  nullableString,
-  offsetParam,
-  rowSchema,
-  type TableFormat,
-} from '../../schemas.js';
+import { errors, formatParam, limitParam, nullableString, offsetParam, rowSchema } from '../../schemas.js';
 import { monthParam, storedSnapshots } from './params.js';
 
-interface TriggersQuerystring {
-  from_stage: Stage;
-  to_stage: Stage;
-  as_of?: string;
-  from?: string;
-  limit: number;
-  offset: number;
-  format: TableFormat;
-}
-
 export const triggerRoutes: RouteModule = (app, ctx) => {
-  app.get<{ Querystring: TriggersQuerystring }>(
+  app.get(
     '/api/triggers',
     {
       schema: {

@@ -3,11 +3,8 @@ import {
   fitOnSummary,
   ALL_MODELS,
   PURCHASE_MODELS,
-  type ModelName,
-  type PurchaseModelName,
   readSummary,
-  UNIT_DAYS,
-  type UnitName,
+  UNIT_NAMES,
   validateModel,
 } from '../../../predict/index.js';
 import { parseDate } from '../../../profile/index.js';
@@ -21,7 +18,7 @@ const count = { type: 'integer' } as const;
 
 const timeUnit = {
   type: 'string',
-  enum: Object.keys(UNIT_DAYS),
+  enum: UNIT_NAMES,
   default: 'week',
   description: 'day, week or month: the unit of t_x, T, the rate parameters and the tracking periods.',
 } as const;
@@ -33,7 +30,7 @@ const dateParam = (what: string) => ({ type: 'string', description: `${what}, YY
  * nothing is stored.
  */
 export const modelsCheckRoutes: RouteModule = (app, ctx) => {
-  app.get<{ Querystring: { model: ModelName; calibration_end?: string; time_unit: UnitName } }>(
+  app.get(
     '/api/models/fit',
     {
       schema: {
@@ -89,14 +86,7 @@ export const modelsCheckRoutes: RouteModule = (app, ctx) => {
     },
   );
 
-  app.get<{
-    Querystring: {
-      model: PurchaseModelName;
-      calibration_end: string;
-      holdout_end: string;
-      time_unit: UnitName;
-    };
-  }>(
+  app.get(
     '/api/models/validate',
     {
       schema: {
@@ -129,7 +119,7 @@ export const modelsCheckRoutes: RouteModule = (app, ctx) => {
               loglik: number,
               calibration_end: { type: 'string' },
               holdout_end: { type: 'string' },
-              time_unit: { type: 'string', enum: Object.keys(UNIT_DAYS) },
+              time_unit: { type: 'string', enum: UNIT_NAMES },
               holdout_length: { ...number, description: 'In time units.' },
               customers: count,
               by_frequency: {

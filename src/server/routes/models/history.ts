@@ -3,11 +3,11 @@ import { ApiError } from '../../api-error.js';
 import type { RouteModule } from '../../context.js';
 import { sendTable, writeTable } from '../../downloads.js';
 import { requireStoredAnalysis } from './results.js';
-import { errors, formatParam, rowSchema, type TableFormat } from '../../schemas.js';
+import { errors, formatParam, rowSchema } from '../../schemas.js';
 
 /** One customer's characteristics at every snapshot of the analysis (the card's history). */
 export const modelsHistoryRoutes: RouteModule = (app, ctx) => {
-  app.get<{ Params: { id: string }; Querystring: { format: TableFormat } }>(
+  app.get(
     '/api/customers/:id/history',
     {
       schema: {

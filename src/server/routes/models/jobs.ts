@@ -5,13 +5,11 @@ import { type Workspace } from '../../../db/index.js';
 import { isInputError } from '../../../errors.js';
 import {
   PURCHASE_MODELS,
-  type PurchaseModelName,
   type PredictOptions,
   HORIZON_MAX,
   PREDICT_DEFAULTS,
   predictWithHistory,
-  UNIT_DAYS,
-  type UnitName,
+  UNIT_NAMES,
 } from '../../../predict/index.js';
 import { resolveAsOf } from '../../../profile/index.js';
 import { withQueryProgress, type ProgressListener } from '../../../util/index.js';
@@ -45,7 +43,7 @@ export const predictFields = {
   },
   unit: {
     type: 'string',
-    enum: Object.keys(UNIT_DAYS),
+    enum: UNIT_NAMES,
     default: PREDICT_DEFAULTS.unit,
     description:
       'day, week (7 days) or month (365.25/12 days): the unit of the horizon and the discount rate.',
@@ -66,15 +64,6 @@ export const predictFields = {
   },
 } as const;
 
-interface PredictBody {
-  as_of?: string;
-  model: PurchaseModelName;
-  horizon: number;
-  unit: UnitName;
-  discount_rate: number;
-  margin: number;
-}
-
 /** Predictions at the as-of date and at every snapshot (each recorded in `runs` by the library). */
 function runPredictions(ws: Workspace, options: PredictOptions, progress: ProgressListener) {
   return predictWithHistory(ws, options, progress);
@@ -90,7 +79,7 @@ const emptyBodyIsDefaults = async (request: FastifyRequest): Promise<void> => {
  * predictions. Options are checked before the job starts, so bad input is a 400, not a failed job.
  */
 export const modelsJobRoutes: RouteModule = (app, ctx) => {
-  app.post<{ Body: { as_of?: string; months: number; full: boolean; predict: boolean } }>(
+  app.post(
     '/api/analyze',
     {
       preValidation: emptyBodyIsDefaults,
@@ -161,7 +150,7 @@ export const modelsJobRoutes: RouteModule = (app, ctx) => {
     },
   );
 
-  app.post<{ Body: PredictBody }>(
+  app.post(
     '/api/predict',
     {
       preValidation: emptyBodyIsDefaults,

@@ -5,7 +5,7 @@ import {
   clvByStageSql,
   PURCHASE_MODEL_ENTRIES,
   PURCHASE_MODELS,
-  UNIT_DAYS,
+  UNIT_NAMES,
   AT_RISK_THRESHOLD,
   DISTRIBUTION_RANGES,
   HISTOGRAM_BINS,
@@ -24,7 +24,6 @@ import {
   nullableNumber,
   nullableString,
   offsetParam,
-  type TableFormat,
 } from '../../schemas.js';
 
 const asOfQuery = {
@@ -112,7 +111,7 @@ async function predictionsAt(ws: Workspace, asOf: string | undefined): Promise<S
 }
 
 export const modelsPredictionRoutes: RouteModule = (app, ctx) => {
-  app.get<{ Querystring: { as_of?: string } }>(
+  app.get(
     '/api/predictions',
     {
       schema: {
@@ -137,14 +136,14 @@ export const modelsPredictionRoutes: RouteModule = (app, ctx) => {
                   loglik: number,
                   time_unit: {
                     type: 'string',
-                    enum: Object.keys(UNIT_DAYS),
+                    enum: UNIT_NAMES,
                     description: 'Unit of t_x, T and of the parameters.',
                   },
                   spend_params: numbers,
                 },
               },
               horizon: count,
-              unit: { type: 'string', enum: Object.keys(UNIT_DAYS) },
+              unit: { type: 'string', enum: UNIT_NAMES },
               discount_rate: number,
               margin: number,
               at_risk_threshold: number,
@@ -200,9 +199,7 @@ export const modelsPredictionRoutes: RouteModule = (app, ctx) => {
       }),
   );
 
-  app.get<{
-    Querystring: { as_of?: string; min_risk: number; limit: number; offset: number; format: TableFormat };
-  }>(
+  app.get(
     '/api/predictions/at-risk',
     {
       schema: {
@@ -270,7 +267,7 @@ export const modelsPredictionRoutes: RouteModule = (app, ctx) => {
     },
   );
 
-  app.get<{ Querystring: { format: TableFormat } }>(
+  app.get(
     '/api/predictions/stages',
     {
       schema: {

@@ -106,7 +106,7 @@ function filters(q: SegmentsQuery): { where: string[]; params: string[] } {
 }
 
 export const segmentCustomerRoutes: RouteModule = (app, ctx) => {
-  app.get<{ Querystring: SegmentsQuery }>(
+  app.get(
     '/api/segments',
     {
       schema: {

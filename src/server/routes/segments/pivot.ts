@@ -16,17 +16,8 @@ import { analysisOr409, analysisSnapshot } from '../../analysis-snapshot.js';
 import { ApiError } from '../../api-error.js';
 import type { RouteModule } from '../../context.js';
 import { sendTable, writeTable } from '../../downloads.js';
-import { asOfParam, errors, formatParam, rowSchema, type TableFormat } from '../../schemas.js';
+import { asOfParam, errors, formatParam, rowSchema } from '../../schemas.js';
 import { textSchema, VALUE_LABELS, valueLabelsSchema } from './labels.js';
-
-interface PivotQueryString {
-  rows: string;
-  cols?: string;
-  measure: string;
-  filter?: string[];
-  as_of?: string;
-  format: TableFormat;
-}
 
 /** At most this many cells come back as JSON (a download has them all). */
 const MAX_CELLS = 10_000;
@@ -106,7 +97,7 @@ export const pivotRoutes: RouteModule = (app, ctx) => {
       }),
   );
 
-  app.get<{ Querystring: PivotQueryString }>(
+  app.get(
     '/api/pivot',
     {
       schema: {

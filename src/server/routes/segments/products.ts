@@ -18,22 +18,9 @@ import {
   nullableString,
   offsetParam,
   rowSchema,
-  type TableFormat,
 } from '../../schemas.js';
 
 const PRODUCT_TABLES = ['products', 'matrix', 'customer_matrix'] as const;
-type ProductTable = (typeof PRODUCT_TABLES)[number];
-
-interface ProductsQuery {
-  as_of?: string;
-  limit: number;
-  offset: number;
-  abc?: 'A' | 'B' | 'C';
-  xyz?: 'X' | 'Y' | 'Z' | 'none';
-  exclude?: string;
-  table: ProductTable;
-  format: TableFormat;
-}
 
 interface MatrixCell {
   abc: string;
@@ -97,7 +84,7 @@ function windowStart(asOf: string): string {
 
 export const productRoutes: RouteModule = (app, ctx) => {
   const cache = new ProductsCache();
-  app.get<{ Querystring: ProductsQuery }>(
+  app.get(
     '/api/products',
     {
       schema: {

@@ -4,11 +4,10 @@ import { analysisOr409, analysisSnapshot } from '../../analysis-snapshot.js';
 import type { RouteModule } from '../../context.js';
 import { sendTable, writeTable } from '../../downloads.js';
 import { rowsQuery } from '../../rows-query.js';
-import { asOfParam, errors, formatParam, nullableNumber, type TableFormat } from '../../schemas.js';
+import { asOfParam, errors, formatParam, nullableNumber } from '../../schemas.js';
 import { textSchema } from './labels.js';
 
 const RFM_TABLES = ['cells', 'segments'] as const;
-type RfmTable = (typeof RFM_TABLES)[number];
 
 interface SegmentTotal {
   segment: string;
@@ -70,7 +69,7 @@ function segmentTotals(
 }
 
 export const rfmRoutes: RouteModule = (app, ctx) => {
-  app.get<{ Querystring: { as_of?: string; format: TableFormat; table: RfmTable } }>(
+  app.get(
     '/api/rfm',
     {
       schema: {
