@@ -42,6 +42,7 @@ export async function ingestFile(
   ws: Workspace,
   file: string,
   options: IngestOptions = {},
+  beforeSales?: (ws: Workspace, file: string) => Promise<void>,
 ): Promise<LoadReport> {
   const started = Date.now();
   const tmpDir = join(dirname(ws.path), '.clientele-tmp');
@@ -64,6 +65,7 @@ export async function ingestFile(
       options.map ?? {},
       file,
     );
+    if (resolved.kind === 'sales') await beforeSales?.(ws, file);
     const previous = await previousLoad(ws, source, resolved.kind);
     if (previous) return { ...(await loadReport(ws, previous.load_id)), already_loaded: true };
     const rules = detectRules(resolved.kind, source, resolved.mapping, options);
@@ -134,7 +136,14 @@ export function detectRules(kind: Kind, source: Source, mapping: Mapping, option
   return { decimal, date: found?.format ?? DATE_FORMATS['iso']!, ambiguousDate: found?.ambiguous ?? false };
 }
 
-async function load(
+/** What a caller of `load` may add to the load's commit (a linked source replacing an earlier month's load). */
+export interface LoadHooks {
+  /** Runs inside the transaction that makes the load visible, after its rows and its `loads` entry. */
+  inCommit?: (loadId: number) => Promise<void>;
+}
+
+/** Checks, stores and reports the rows of an opened source as one load (one transaction). */
+export async function load(
   ws: Workspace,
   source: Source,
   kind: Kind,
@@ -143,6 +152,7 @@ async function load(
   rules: Rules,
   options: IngestOptions,
   started: number,
+  hooks: LoadHooks = {},
 ): Promise<LoadReport> {
   await ws.run(`DROP TABLE IF EXISTS ${STAGING_TABLE}`);
   await ws.run(`DROP TABLE IF EXISTS ${REJECT_ERRORS_TABLE}`);
@@ -181,6 +191,7 @@ async function load(
       unmapped,
       rules,
       started,
+      hooks,
     );
     committed = true;
     return report;
@@ -201,6 +212,7 @@ async function commitLoad(
   unmapped: string[],
   rules: Rules,
   started: number,
+  hooks: LoadHooks,
 ): Promise<LoadReport> {
   const warnings = [...source.warnings];
   if (rules.ambiguousDate) {
@@ -263,7 +275,7 @@ async function commitLoad(
       [
         loadId,
         kind,
-        resolve(source.file),
+        source.format === 'clickhouse' ? source.file : resolve(source.file),
         hash,
         source.bytes,
         source.format,
@@ -284,6 +296,7 @@ async function commitLoad(
         seconds,
       ],
     );
+    await hooks.inCommit?.(loadId);
   });
   await ws.run(`DROP TABLE IF EXISTS ${LOAD_REJECTS}`);
   return {
