@@ -1,7 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { rmSync, readdirSync } from 'node:fs';
 import { isResourceError } from '../db/resource-error.js';
-import { errorMessage, field, InputError } from '../errors.js';
+import { ConflictError, errorMessage, field, InputError } from '../errors.js';
 import { ident, literal } from '../db/sql.js';
 import type { Workspace } from '../db/workspace.js';
 import type { Encoding } from './encoding.js';
@@ -42,7 +42,6 @@ export async function ingestFile(
   ws: Workspace,
   file: string,
   options: IngestOptions = {},
-  beforeSales?: (ws: Workspace, file: string) => Promise<void>,
 ): Promise<LoadReport> {
   const started = Date.now();
   const tmpDir = join(dirname(ws.path), '.clientele-tmp');
@@ -65,7 +64,7 @@ export async function ingestFile(
       options.map ?? {},
       file,
     );
-    if (resolved.kind === 'sales') await beforeSales?.(ws, file);
+    if (resolved.kind === 'sales') await refuseSalesIntoLinked(ws, file);
     const previous = await previousLoad(ws, source, resolved.kind);
     if (previous) return { ...(await loadReport(ws, previous.load_id)), already_loaded: true };
     const rules = detectRules(resolved.kind, source, resolved.mapping, options);
@@ -105,6 +104,16 @@ async function previousLoad(
     await source.hash(),
     kind,
   ]);
+}
+
+/** A workspace holds the sales of one source: a linked ClickHouse table takes no sales from files. */
+async function refuseSalesIntoLinked(ws: Workspace, file: string): Promise<void> {
+  const linked = await ws.one<{ source: string }>(`SELECT source FROM linked_source`);
+  if (linked) {
+    throw new ConflictError(
+      `This workspace's sales live in ${linked.source}; ${file} cannot add sales to it (load it in a new workspace, or insert it into that table and run the same ingest again).`,
+    );
+  }
 }
 
 export interface Rules extends ParseRules {

@@ -14,6 +14,8 @@ import { join } from 'node:path';
 export interface TestCluster {
   /** HTTP ports of the two shards; the first is where the Distributed table is queried. */
   httpPorts: [number, number];
+  /** Native-protocol ports of the two shards (for clickhouse-client). */
+  tcpPorts: [number, number];
   /** A query on one shard as the `default` user (plain text answer). */
   query(sql: string, shard?: 0 | 1, body?: string): Promise<string>;
   /** Stops one shard (to test an unreachable server) — `stop()` still cleans up. */
@@ -97,13 +99,13 @@ async function waitReady(port: number, child: ChildProcess, dir: string): Promis
 export async function startCluster(): Promise<TestCluster> {
   const ports = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
   const http: [number, number] = [ports[0]!, ports[1]!];
-  const tcp = [ports[2]!, ports[3]!];
+  const tcp: [number, number] = [ports[2]!, ports[3]!];
   const dirs: string[] = [];
   const children: ChildProcess[] = [];
   for (const shard of [0, 1] as const) {
     const dir = mkdtempSync(join(tmpdir(), `clientele-ch${shard}-`));
     dirs.push(dir);
-    writeFileSync(join(dir, 'config.xml'), configXml(dir, http[shard], tcp[shard]!, tcp));
+    writeFileSync(join(dir, 'config.xml'), configXml(dir, http[shard], tcp[shard], tcp));
     writeFileSync(join(dir, 'users.xml'), USERS_XML);
     const child = spawn(CLICKHOUSE_SERVER, [`--config-file=${join(dir, 'config.xml')}`], {
       cwd: dir,
@@ -139,7 +141,7 @@ export async function startCluster(): Promise<TestCluster> {
     if (!answer.ok) throw new Error(`ClickHouse: ${text}`);
     return text;
   };
-  return { httpPorts: http, query, stopShard, stop };
+  return { httpPorts: http, tcpPorts: tcp, query, stopShard, stop };
 }
 
 /**

@@ -5,7 +5,9 @@ import { ingestSource, type LinkReport } from '../../src/ingest/index.js';
 import { ingestFile } from '../../src/ingest/load.js';
 import { profileSql } from '../../src/profile/profile-sql.js';
 import { workspaceStatus } from '../../src/db/workspace-status.js';
+import { createServer } from '../../src/server/create-server.js';
 import { createShardedTable, startCluster, type TestCluster } from '../helpers/clickhouse-cluster.js';
+import { cli } from '../helpers/cli.js';
 import { ONE_C_LINES, writeOneC } from '../helpers/fixtures.js';
 import { DATA, tempWorkspace } from '../helpers/workspace.js';
 
@@ -110,6 +112,26 @@ describe('a workspace linked to a ClickHouse table (Online Retail on two shards)
     await expect(ingestSource(linked.ws, address('other'))).rejects.toThrow(/is linked to/);
     await expect(ingestSource(file.ws, address('sales'))).rejects.toThrow(/sales loaded from files/);
   });
+
+  it('shows the source on the API status (the Data page)', async () => {
+    linked.ws.close();
+    const server = await createServer({ workspacePath: linked.path, token: 'link-token-0123456789' });
+    try {
+      const r = await server.app.inject({
+        url: '/api/status',
+        headers: { authorization: 'Bearer link-token-0123456789' },
+      });
+      expect(r.statusCode).toBe(200);
+      const body = JSON.parse(r.body) as {
+        linked: { source: string; months: number; mapping: Record<string, string> };
+      };
+      expect(body.linked.source).toBe(address('sales'));
+      expect(body.linked.months).toBe(13);
+      expect(body.linked.mapping['ts']).toBe('InvoiceDate');
+    } finally {
+      await server.close();
+    }
+  });
 });
 
 describe('bringing a link up to date', () => {
@@ -211,6 +233,13 @@ describe('a 1C export stored as text columns', () => {
       );
       expect(fromLink.rows_rejected).toBe(fromFile.rows_rejected - 1);
       expect(await lines(linkedWs.ws)).toEqual(await lines(fileWs.ws));
+      // A table's lines have no numbers: `clientele rejects` names them by their values.
+      linkedWs.ws.close();
+      const listed = await cli('rejects', '--workspace', linkedWs.path);
+      expect(listed.code).toBe(0);
+      expect(listed.out).toMatch(/reason +message +values/);
+      expect(listed.out).toMatch(/bad_date +.*31\.02\.2024 12:00:00,Ч-004,100235/);
+      expect(listed.out).toMatch(/bad_amount +.*abc/);
     } finally {
       fileWs.cleanup();
       linkedWs.cleanup();

@@ -10,7 +10,7 @@ import type { Source } from '../source.js';
 import { checkColumnTypes, linkedColumns, type LinkedColumn } from './columns.js';
 import { ClickHouseConnection } from './connection.js';
 import { chIdent, chString, chTable } from './quote.js';
-import { pullSource } from './source.js';
+import { pullSource, type PulledSource } from './source.js';
 import { CLICKHOUSE_PASSWORD_ENV, parseClickHouseUrl, type ClickHouseTarget } from './target.js';
 
 export interface LinkOptions extends IngestOptions {
@@ -106,8 +106,9 @@ export async function linkClickHouse(
     };
     let bytes = 0;
     let done = 0;
-    for (const part of todo) {
-      const source = await pullSource(conn, used, part.where, {
+    // The next month is transferred while this one is checked and stored.
+    const pull = (part: Part): Promise<PulledSource> => {
+      const pulling = pullSource(conn, used, part.where, {
         tmpDir,
         sample,
         signature: part.signature,
@@ -115,32 +116,48 @@ export async function linkClickHouse(
         onBytes: (b) =>
           options.onProgress?.({ phase: 'transferring', done: done + b, total: 0, unit: 'bytes' }),
       });
-      try {
-        bytes += source.wireBytes;
-        done += source.bytes;
-        await load(ws, source, 'sales', resolved.mapping, resolved.unmapped, rules, options, Date.now(), {
-          inCommit: async (loadId) => {
-            const earlier = storedAll.find((s) => s.month === part.month);
-            if (earlier) await dropLoad(ws, Number(earlier.load_id));
-            await ws.run(`DELETE FROM linked_months WHERE month = $1`, [part.month]);
-            await ws.run(`INSERT INTO linked_months VALUES ($1, $2, $3, $4)`, [
-              part.month,
-              part.lines,
-              part.signature,
-              loadId,
-            ]);
-            // The server saw every column; the load only the mapped ones.
-            await ws.run(`UPDATE loads SET duplicate_lines = $1 WHERE load_id = $2`, [
-              part.duplicates,
-              loadId,
-            ]);
-            await recordSource(ws, target, resolved.mapping);
-            await refreshSalesView(ws);
-          },
-        });
-      } finally {
-        source.cleanup();
+      pulling.catch(() => undefined);
+      return pulling;
+    };
+    let next = todo[0] ? pull(todo[0]) : undefined;
+    try {
+      for (let i = 0; i < todo.length; i++) {
+        const part = todo[i]!;
+        const source = await next!;
+        next = todo[i + 1] ? pull(todo[i + 1]!) : undefined;
+        try {
+          bytes += source.wireBytes;
+          done += source.bytes;
+          await load(ws, source, 'sales', resolved.mapping, resolved.unmapped, rules, options, Date.now(), {
+            inCommit: async (loadId) => {
+              const earlier = storedAll.find((s) => s.month === part.month);
+              if (earlier) await dropLoad(ws, Number(earlier.load_id));
+              await ws.run(`DELETE FROM linked_months WHERE month = $1`, [part.month]);
+              await ws.run(`INSERT INTO linked_months VALUES ($1, $2, $3, $4)`, [
+                part.month,
+                part.lines,
+                part.signature,
+                loadId,
+              ]);
+              // The server saw every column; the load only the mapped ones.
+              await ws.run(`UPDATE loads SET duplicate_lines = $1 WHERE load_id = $2`, [
+                part.duplicates,
+                loadId,
+              ]);
+              await recordSource(ws, target, resolved.mapping);
+              await refreshSalesView(ws);
+            },
+          });
+        } finally {
+          source.cleanup();
+        }
       }
+    } finally {
+      // A failure leaves a transfer under way: wait for it and remove its file.
+      await next?.then(
+        (s) => s.cleanup(),
+        () => undefined,
+      );
     }
     if (removed.length > 0 || (todo.length === 0 && !sameMapping)) {
       await ws.transaction(async () => {

@@ -6,6 +6,9 @@ import type { LinkedColumn } from './columns.js';
 import type { ClickHouseConnection } from './connection.js';
 import { chIdent, chTable } from './quote.js';
 
+/** A transferred part of the table, opened for loading; `wireBytes` crossed the network (compressed). */
+export type PulledSource = Source & { wireBytes: number };
+
 /**
  * The mapped columns of the linked table's lines that satisfy `where` (one month, or all), transferred in CSV
  * (compressed on the wire) into a temporary file and opened as a `Source`, so that they are checked and stored
@@ -22,7 +25,7 @@ export async function pullSource(
     part: string;
     onBytes?: (bytes: number) => void;
   },
-): Promise<Source & { wireBytes: number }> {
+): Promise<PulledSource> {
   const { database, table } = conn.target;
   const file = join(options.tmpDir, `clickhouse-${process.pid}-${options.part}.csv`);
   const sql = `SELECT ${columns.map((c) => chIdent(c.name)).join(', ')} FROM ${chTable(database, table)}${where ? ` WHERE ${where}` : ''}`;
