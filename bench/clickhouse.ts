@@ -109,7 +109,7 @@ function fmt(r: Result): string {
     '| step | seconds | peak RSS | bytes moved | rows stored |',
     '| --- | ---: | ---: | ---: | ---: |',
     `| file ingest of sales.csv | ${r.file.seconds.toFixed(1)} | ${gb(r.file.max_rss_mb)} | ${bytes(r.file_bytes)} (the file) | ${r.sales_lines.toLocaleString('en')} lines |`,
-    `| link (\`ingest clickhouse://…\`) | ${r.link.seconds.toFixed(1)} | ${gb(r.link.max_rss_mb)} | ${bytes(r.link_wire_bytes)} (compressed CSV of the mapped columns) | ${r.sales_lines.toLocaleString('en')} lines in ${r.link_months ?? '?'} month loads |`,
+    `| link (\`ingest clickhouse://…\`)${r.link.ok ? '' : ` FAILED: ${r.link.error ?? ''}`} | ${r.link.seconds.toFixed(1)} | ${gb(r.link.max_rss_mb)} | ${bytes(r.link_wire_bytes)} (compressed CSV of the mapped columns) | ${r.sales_lines.toLocaleString('en')} lines in ${r.link_months ?? '?'} month loads |`,
     '',
     `- bytes moved by the link / the file: ${byteRatio.toFixed(2)} ${mark(byteRatio <= 1 / 3)} (target ≤ 0.33)`,
     `- link time / file ingest time: ${ratio.toFixed(2)} ${mark(ratio <= 1)} (target ≤ 1)`,

@@ -8,6 +8,7 @@ import { workspaceStatus } from '../../src/db/workspace-status.js';
 import { createServer } from '../../src/server/create-server.js';
 import { createShardedTable, startCluster, type TestCluster } from '../helpers/clickhouse-cluster.js';
 import { cli } from '../helpers/cli.js';
+import { parseCsv } from '../helpers/csv.js';
 import { ONE_C_LINES, writeOneC } from '../helpers/fixtures.js';
 import { DATA, tempWorkspace } from '../helpers/workspace.js';
 
@@ -183,20 +184,7 @@ describe('a 1C export stored as text columns', () => {
     const records = [4, 5, 7, 8, 9, 11, 13, 14, 15].map((n) =>
       n === 11 ? `${ONE_C_LINES[10]}\r\n${ONE_C_LINES[11]}` : ONE_C_LINES[n - 1]!,
     );
-    const fields = records.map((r) => {
-      const out: string[] = [];
-      let cur = '';
-      let quoted = false;
-      for (const ch of r) {
-        if (ch === '"') quoted = !quoted;
-        else if (ch === ';' && !quoted) {
-          out.push(cur);
-          cur = '';
-        } else cur += ch;
-      }
-      out.push(cur);
-      return out;
-    });
+    const fields = records.map((r) => parseCsv(r, ';')[0]!);
     const tsv = fields
       .map((f) =>
         f

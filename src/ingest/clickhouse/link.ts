@@ -32,8 +32,6 @@ export interface LinkReport extends LoadReport {
 interface Part {
   month: string;
   lines: number;
-  /** Lines equal in every column to another line of the month (so of the table: equal lines share their date). */
-  duplicates: number;
   signature: string;
   where: string | null;
 }
@@ -107,15 +105,20 @@ export async function linkClickHouse(
     let bytes = 0;
     let done = 0;
     // The next month is transferred while this one is checked and stored.
-    const pull = (part: Part): Promise<PulledSource> => {
-      const pulling = pullSource(conn, used, part.where, {
-        tmpDir,
-        sample,
-        signature: part.signature,
-        part: part.month,
-        onBytes: (b) =>
-          options.onProgress?.({ phase: 'transferring', done: done + b, total: 0, unit: 'bytes' }),
-      });
+    const pull = (part: Part): Promise<PulledSource & { identical: number }> => {
+      const pulling = (async () => {
+        // Counted before the transfer, so that a failure leaves no transferred file behind.
+        const identical = await identicalLines(conn, columns, part);
+        const source = await pullSource(conn, used, part.where, {
+          tmpDir,
+          sample,
+          signature: part.signature,
+          part: part.month,
+          onBytes: (b) =>
+            options.onProgress?.({ phase: 'transferring', done: done + b, total: 0, unit: 'bytes' }),
+        });
+        return Object.assign(source, { identical });
+      })();
       pulling.catch(() => undefined);
       return pulling;
     };
@@ -141,7 +144,7 @@ export async function linkClickHouse(
               ]);
               // The server saw every column; the load only the mapped ones.
               await ws.run(`UPDATE loads SET duplicate_lines = $1 WHERE load_id = $2`, [
-                part.duplicates,
+                source.identical,
                 loadId,
               ]);
               await recordSource(ws, target, resolved.mapping);
@@ -270,9 +273,8 @@ function detectionSource(target: ClickHouseTarget, columns: LinkedColumn[], samp
 
 /**
  * The table's lines per month of their date (computed by the server): how many and a signature of their values
- * (the sum of a hash of each line's columns), to tell which months changed since the last transfer, and how
- * many lines repeat another line in every column (the file ingest's "identical lines").
- * With dates stored as text the server cannot tell months apart, and the whole table is one part.
+ * (the sum of a hash of each line's columns), to tell which months changed since the last transfer. The
+ * memory this takes on the server does not grow with the lines. With dates stored as text the server cannot tell months apart, and the whole table is one part.
  */
 async function monthParts(
   conn: ClickHouseConnection,
@@ -280,17 +282,11 @@ async function monthParts(
   ts: LinkedColumn,
 ): Promise<Part[]> {
   const { database, table } = conn.target;
-  const hash = `cityHash64(${columns.map((c) => `ifNull(toString(${chIdent(c.name)}), '')`).join(', ')})`;
+  const hash = lineHash(columns);
   const typed = ts.type === 'DATE' || ts.type === 'TIMESTAMP';
   const month = typed ? `toStartOfMonth(${chIdent(ts.name)})` : `'all'`;
-  const rows = await conn.rows<{
-    month: string | null;
-    lines: string;
-    distinct_lines: string;
-    signature: string;
-  }>(
-    `SELECT toString(${month}) AS month, count() AS lines, uniqExact(${hash}) AS distinct_lines,
-       toString(sum(${hash})) AS signature
+  const rows = await conn.rows<{ month: string | null; lines: string; signature: string }>(
+    `SELECT toString(${month}) AS month, count() AS lines, toString(sum(${hash})) AS signature
      FROM ${chTable(database, table)} GROUP BY month ORDER BY month`,
   );
   return rows.map((r) => {
@@ -301,9 +297,31 @@ async function monthParts(
         : m === 'none'
           ? `isNull(${chIdent(ts.name)})`
           : `toStartOfMonth(${chIdent(ts.name)}) = toDate(${chString(`${m}-01`)})`;
-    const lines = Number(r.lines);
-    return { month: m, lines, duplicates: lines - Number(r.distinct_lines), signature: r.signature, where };
+    return { month: m, lines: Number(r.lines), signature: r.signature, where };
   });
+}
+
+/** A hash of every column of a line (NULL and empty text alike). */
+function lineHash(columns: LinkedColumn[]): string {
+  return `cityHash64(${columns.map((c) => `ifNull(toString(${chIdent(c.name)}), '')`).join(', ')})`;
+}
+
+/**
+ * The lines of a part equal in every column to another line of it — the file ingest's "identical lines"
+ * (equal lines share their date, so counting per month counts the table's). The server holds one hash per
+ * line of the part while it counts.
+ */
+async function identicalLines(
+  conn: ClickHouseConnection,
+  columns: LinkedColumn[],
+  part: Part,
+): Promise<number> {
+  const { database, table } = conn.target;
+  const hash = lineHash(columns);
+  const rows = await conn.rows<{ n: string }>(
+    `SELECT count() - uniqExact(${hash}) AS n FROM ${chTable(database, table)}${part.where ? ` WHERE ${part.where}` : ''}`,
+  );
+  return Number(rows[0]?.n ?? 0);
 }
 
 /** The report of the whole link, from the loads of its months. */
