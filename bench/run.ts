@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { generateDemo } from '../src/demo/index.js';
-import { SCALE_SECTION, sectionBody, withSection } from './sections.js';
+import { OWN_SECTIONS, sectionBody, withSection } from './sections.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const DATA = join(ROOT, 'bench-data');
@@ -122,9 +122,12 @@ async function main(): Promise<void> {
     'which are measured side by side in one run, rather than the absolute seconds.',
   ].join('\n');
   const file = join(ROOT, 'BENCHMARKS.md');
-  const scale = existsSync(file) ? sectionBody(readFileSync(file, 'utf8'), SCALE_SECTION) : undefined;
-  const fresh = `${header}\n\n${sections.join('\n\n')}\n`;
-  const text = scale === undefined ? fresh : withSection(fresh, SCALE_SECTION, scale);
+  const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  let text = `${header}\n\n${sections.join('\n\n')}\n`;
+  for (const name of OWN_SECTIONS) {
+    const body = sectionBody(old, name);
+    if (body !== undefined) text = withSection(text, name, body);
+  }
   writeFileSync(file, text);
   process.stdout.write(text);
 }

@@ -1,9 +1,12 @@
 /**
  * BENCHMARKS.md is written by more than one benchmark: `npm run bench` (bench/run.ts) writes the file, and
- * `npm run bench:scale` (bench/scale.ts) its own section between `<!-- bench:scale -->` and
- * `<!-- /bench:scale -->`. Each keeps the sections of the others.
+ * `npm run bench:scale` (bench/scale.ts) and `npm run bench:clickhouse` (bench/clickhouse.ts) each their own
+ * section between `<!-- bench:… -->` and `<!-- /bench:… -->`. Each keeps the sections of the others.
  */
 export const SCALE_SECTION = 'bench:scale';
+export const CLICKHOUSE_SECTION = 'bench:clickhouse';
+/** The sections written by their own benchmark, kept when `npm run bench` rewrites the file. */
+export const OWN_SECTIONS = [SCALE_SECTION, CLICKHOUSE_SECTION] as const;
 
 const open = (name: string): string => `<!-- ${name} -->`;
 const close = (name: string): string => `<!-- /${name} -->`;

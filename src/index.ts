@@ -6,6 +6,8 @@ export { InputError, EngineError } from './errors.js';
 
 // ingest
 export { ingestFile, type IngestOptions } from './ingest/load.js';
+export { ingestSource } from './ingest/ingest-source.js';
+export { type LinkOptions, type LinkReport } from './ingest/clickhouse/link.js';
 export { loadReport, type LoadReport, type RejectSummary } from './ingest/load-report.js';
 export { KINDS, KIND_SPECS, type Kind } from './ingest/kinds.js';
 export { parseMapArgs, type Mapping } from './ingest/mapping.js';

@@ -66,6 +66,21 @@ export const SCHEMA_DDL: readonly string[] = [
      started_at TIMESTAMP NOT NULL,
      finished_at TIMESTAMP NOT NULL
    )`,
+  // A workspace whose sales live in a ClickHouse table (src/ingest/clickhouse): the table, its mapping, and per
+  // month of sales what was transferred (lines and a signature of their values) and by which load.
+  `CREATE TABLE IF NOT EXISTS linked_source (
+     source VARCHAR NOT NULL,
+     database VARCHAR NOT NULL,
+     "table" VARCHAR NOT NULL,
+     mapping JSON NOT NULL,
+     linked_at TIMESTAMP NOT NULL
+   )`,
+  `CREATE TABLE IF NOT EXISTS linked_months (
+     month VARCHAR NOT NULL,
+     lines BIGINT NOT NULL,
+     signature VARCHAR NOT NULL,
+     load_id INTEGER NOT NULL
+   )`,
   `CREATE TABLE IF NOT EXISTS precomputed (
      name VARCHAR NOT NULL,
      as_of DATE NOT NULL,

@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import type { MemoryBudget } from './memory-budget.js';
+import { linkedSource, type LinkedSource } from './linked-source.js';
 import { salesSummary } from './sales-summary.js';
 import type { Workspace } from './workspace.js';
 
@@ -22,6 +23,8 @@ export interface StatusReport {
     anonymous_rows: number;
     returns_rows: number;
   };
+  /** The ClickHouse table the sales live in, when the workspace is linked to one (else null). */
+  linked: LinkedSource | null;
   loads: {
     load_id: number;
     kind: string;
@@ -51,5 +54,5 @@ export async function workspaceStatus(ws: Workspace): Promise<StatusReport> {
     spill_folder: dirname(ws.spill),
     spill_limit_bytes: ws.budget.spillBytes,
   };
-  return { workspace: ws.path, memory, tables, sales, loads };
+  return { workspace: ws.path, memory, tables, sales, linked: await linkedSource(ws), loads };
 }

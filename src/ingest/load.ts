@@ -1,7 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { rmSync, readdirSync } from 'node:fs';
 import { isResourceError } from '../db/resource-error.js';
-import { errorMessage, field, InputError } from '../errors.js';
+import { ConflictError, errorMessage, field, InputError } from '../errors.js';
 import { ident, literal } from '../db/sql.js';
 import type { Workspace } from '../db/workspace.js';
 import type { Encoding } from './encoding.js';
@@ -64,6 +64,7 @@ export async function ingestFile(
       options.map ?? {},
       file,
     );
+    if (resolved.kind === 'sales') await refuseSalesIntoLinked(ws, file);
     const previous = await previousLoad(ws, source, resolved.kind);
     if (previous) return { ...(await loadReport(ws, previous.load_id)), already_loaded: true };
     const rules = detectRules(resolved.kind, source, resolved.mapping, options);
@@ -105,6 +106,16 @@ async function previousLoad(
   ]);
 }
 
+/** A workspace holds the sales of one source: a linked ClickHouse table takes no sales from files. */
+async function refuseSalesIntoLinked(ws: Workspace, file: string): Promise<void> {
+  const linked = await ws.one<{ source: string }>(`SELECT source FROM linked_source`);
+  if (linked) {
+    throw new ConflictError(
+      `This workspace's sales live in ${linked.source}; ${file} cannot add sales to it (load it in a new workspace, or insert it into that table and run the same ingest again).`,
+    );
+  }
+}
+
 export interface Rules extends ParseRules {
   ambiguousDate: boolean;
 }
@@ -134,7 +145,14 @@ export function detectRules(kind: Kind, source: Source, mapping: Mapping, option
   return { decimal, date: found?.format ?? DATE_FORMATS['iso']!, ambiguousDate: found?.ambiguous ?? false };
 }
 
-async function load(
+/** What a caller of `load` may add to the load's commit (a linked source replacing an earlier month's load). */
+export interface LoadHooks {
+  /** Runs inside the transaction that makes the load visible, after its rows and its `loads` entry. */
+  inCommit?: (loadId: number) => Promise<void>;
+}
+
+/** Checks, stores and reports the rows of an opened source as one load (one transaction). */
+export async function load(
   ws: Workspace,
   source: Source,
   kind: Kind,
@@ -143,6 +161,7 @@ async function load(
   rules: Rules,
   options: IngestOptions,
   started: number,
+  hooks: LoadHooks = {},
 ): Promise<LoadReport> {
   await ws.run(`DROP TABLE IF EXISTS ${STAGING_TABLE}`);
   await ws.run(`DROP TABLE IF EXISTS ${REJECT_ERRORS_TABLE}`);
@@ -181,6 +200,7 @@ async function load(
       unmapped,
       rules,
       started,
+      hooks,
     );
     committed = true;
     return report;
@@ -201,6 +221,7 @@ async function commitLoad(
   unmapped: string[],
   rules: Rules,
   started: number,
+  hooks: LoadHooks,
 ): Promise<LoadReport> {
   const warnings = [...source.warnings];
   if (rules.ambiguousDate) {
@@ -263,7 +284,7 @@ async function commitLoad(
       [
         loadId,
         kind,
-        resolve(source.file),
+        source.format === 'clickhouse' ? source.file : resolve(source.file),
         hash,
         source.bytes,
         source.format,
@@ -284,6 +305,7 @@ async function commitLoad(
         seconds,
       ],
     );
+    await hooks.inCommit?.(loadId);
   });
   await ws.run(`DROP TABLE IF EXISTS ${LOAD_REJECTS}`);
   return {

@@ -7,6 +7,8 @@ export const REJECTS_SQL = `SELECT line, reason, message, "column", raw FROM rej
 /** One page of a load's rejected rows and how many there are in all. */
 export interface RejectsPage {
   load_id: number;
+  /** What `line` counts: 'line', 'row' or 'record' of the file; 'value' for a linked table (see `raw`). */
+  line_label: string;
   total: number;
   rows: Record<string, unknown>[];
 }
@@ -28,8 +30,11 @@ export async function rejectsPage(
   limit: number,
   offset = 0,
 ): Promise<RejectsPage> {
+  const options = await ws.scalar(`SELECT options FROM loads WHERE load_id = $1`, [loadId]);
+  const label = (JSON.parse(String(options ?? '{}')) as { line_label?: string }).line_label ?? 'line';
   return {
     load_id: loadId,
+    line_label: label,
     total: Number(await ws.scalar(`SELECT count(*) FROM rejects WHERE load_id = $1`, [loadId])),
     rows: await ws.all(`${REJECTS_SQL} LIMIT $2 OFFSET $3`, [loadId, limit, offset]),
   };

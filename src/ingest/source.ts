@@ -10,7 +10,7 @@ export interface PreRejected {
   raw: string;
 }
 
-export const FORMATS = ['csv', 'xlsx', 'parquet', 'json', 'ndjson'] as const;
+export const FORMATS = ['csv', 'xlsx', 'parquet', 'json', 'ndjson', 'clickhouse'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface SourceColumn {
@@ -53,8 +53,11 @@ export interface Source {
   rawColumn?: string;
   /** Decimal separator the reader already knows (Excel writes numbers itself). */
   decimal?: Decimal;
-  /** What a line number means for this format, for messages: 'line' or 'row' or 'record'. */
-  lineLabel: 'line' | 'row' | 'record';
+  /**
+   * What a line number means for this format, for messages: 'line' or 'row' or 'record'; 'value' for a linked
+   * table, whose lines have no numbers (the number is the line's place in the transfer; its values name it).
+   */
+  lineLabel: 'line' | 'row' | 'record' | 'value';
   warnings: string[];
   cleanup: () => void;
 }

@@ -7,7 +7,9 @@ import {
   parseDecimal,
   KINDS,
   type Kind,
-  ingestFile,
+  ingestSource,
+  type LinkReport,
+  CLICKHOUSE_PASSWORD_ENV,
   type LoadReport,
   parseMapArgs,
   DELIMITER_CHOICES,
@@ -21,9 +23,9 @@ export function registerIngest(program: Command, ctx: Context): void {
   const cmd = program
     .command('ingest')
     .description(
-      'Load a sales, customers or products file (CSV/TSV/;-separated text, .xlsx, .parquet, .json/.ndjson)',
+      'Load a sales, customers or products file (CSV/TSV/;-separated text, .xlsx, .parquet, .json/.ndjson), or link the sales table of a ClickHouse server (clickhouse://user@host:port/database/table)',
     )
-    .argument('<file>', 'the file to load')
+    .argument('<file>', 'the file to load, or a clickhouse:// address')
     .option('--kind <kind>', `what the file holds: ${KINDS.join('|')} (default: guessed from the columns)`)
     .option('--map <pairs...>', 'column mapping canonical=Source, e.g. --map customer_id="Код карты",ts=Дата')
     .option('--encoding <name>', `text encoding: ${ENCODINGS.join(', ')} (default: detected)`)
@@ -34,6 +36,10 @@ export function registerIngest(program: Command, ctx: Context): void {
       'date format, e.g. dd.mm.yyyy, mm/dd/yyyy, yyyymmdd, iso or %d.%m.%Y %H:%M',
     )
     .option('--sheet <name>', 'worksheet of an .xlsx workbook (default: the first)')
+    .option(
+      '--ssl',
+      `reach the ClickHouse server over HTTPS (the password is read from ${CLICKHOUSE_PASSWORD_ENV})`,
+    )
     .option('--json', 'print the load report as JSON');
   workspaceOption(cmd).action(async (file: string, opts: Record<string, unknown>, command: Command) => {
     const kind = opts['kind'] as string | undefined;
@@ -52,7 +58,7 @@ export function registerIngest(program: Command, ctx: Context): void {
     }
     const progress = commandProgress(ctx, { json: Boolean(opts['json']) });
     const report = await ctx.withWorkspace(command, (ws) =>
-      ingestFile(ws, file, {
+      ingestSource(ws, file, {
         kind: kind as Kind | undefined,
         map: parseMapArgs((opts['map'] as string[] | undefined) ?? []),
         encoding,
@@ -61,6 +67,7 @@ export function registerIngest(program: Command, ctx: Context): void {
         dateFormat:
           opts['dateFormat'] === undefined ? undefined : parseDateFormat(String(opts['dateFormat'])),
         sheet: opts['sheet'] as string | undefined,
+        ssl: Boolean(opts['ssl']),
         onProgress: progress.listener,
       }).finally(() => progress.end()),
     );
@@ -68,8 +75,22 @@ export function registerIngest(program: Command, ctx: Context): void {
   });
 }
 
-export function describeLoad(r: LoadReport): string {
+export function describeLoad(r: LoadReport | LinkReport): string {
   const lines: string[] = [];
+  if ('months' in r) {
+    const m = r.months;
+    const what = [
+      m.loaded.length ? `${m.loaded.length} new month(s) transferred (${m.loaded.join(', ')})` : '',
+      m.reloaded.length
+        ? `${m.reloaded.length} changed month(s) transferred again (${m.reloaded.join(', ')})`
+        : '',
+      m.removed.length
+        ? `${m.removed.length} month(s) no longer in the table removed (${m.removed.join(', ')})`
+        : '',
+      m.unchanged ? `${m.unchanged} month(s) unchanged` : '',
+    ].filter(Boolean);
+    lines.push(`${r.source}: ${what.length ? what.join('; ') : 'nothing changed'}.`);
+  }
   if (r.already_loaded) {
     lines.push(
       `${r.file}: this content was already loaded as load #${r.load_id}; nothing was added. Its report:`,

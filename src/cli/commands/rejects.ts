@@ -39,10 +39,16 @@ export function registerRejects(program: Command, ctx: Context): void {
           const { total, rows } = page;
           if (opts.json) return ctx.io.out(json(page));
           if (total === 0) return ctx.io.out(`Load #${loadId} rejected no rows.\n`);
+          // A linked table's lines have no numbers: their values say which they are.
+          const byValue = page.line_label === 'value';
           ctx.io.out(
             `${table([
-              ['line', 'reason', 'message'],
-              ...rows.map((r) => [String(r['line']), String(r['reason']), String(r['message'])]),
+              byValue ? ['reason', 'message', 'values'] : ['line', 'reason', 'message'],
+              ...rows.map((r) =>
+                byValue
+                  ? [String(r['reason']), String(r['message']), String(r['raw'])]
+                  : [String(r['line']), String(r['reason']), String(r['message'])],
+              ),
             ])}\n${total > rows.length ? `… ${fmtInt(total - rows.length)} more (use --out FILE for all)\n` : ''}`,
           );
         },

@@ -39,6 +39,15 @@ export function registerStatus(program: Command, ctx: Context): void {
         ],
         ['l', 'r', 'l', 'l'],
       ),
+      ...(report.linked
+        ? [
+            `Sales live in ${report.linked.source} (${fmtInt(report.linked.months)} months transferred; mapping ${Object.entries(
+              report.linked.mapping,
+            )
+              .map(([k, v]) => `${k} ← ${v}`)
+              .join(', ')})`,
+          ]
+        : []),
       report.loads.length ? 'Loads:' : 'No loads yet: `clientele ingest FILE` or `clientele demo`.',
       ...(report.loads.length
         ? [

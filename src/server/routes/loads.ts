@@ -124,6 +124,11 @@ export const loadRoutes: RouteModule = (app, ctx) => {
             type: 'object',
             properties: {
               load_id: { type: 'integer' },
+              line_label: {
+                type: 'string',
+                description:
+                  "What `line` counts: a file's line, row or record; 'value' for a table linked in ClickHouse, whose rejected lines are known by their values (`raw`).",
+              },
               total: { type: 'integer' },
               rows: {
                 type: 'array',

@@ -41,6 +41,20 @@ export const statusRoutes: RouteModule = (app, ctx) => {
                   returns_rows: count,
                 },
               },
+              linked: {
+                type: ['object', 'null'],
+                description:
+                  'The ClickHouse table the sales live in (null: the sales were loaded from files).',
+                properties: {
+                  source: { type: 'string', description: 'clickhouse://user@host:port/database/table' },
+                  database: { type: 'string' },
+                  table: { type: 'string' },
+                  mapping: { type: 'object', additionalProperties: { type: 'string' } },
+                  linked_at: { type: 'string' },
+                  months: { ...count, description: 'Months of sales transferred, one load each.' },
+                },
+                required: ['source', 'database', 'table', 'mapping', 'linked_at', 'months'],
+              },
               loads: {
                 type: 'array',
                 items: {

@@ -171,6 +171,10 @@ export const EN = {
   'rejects.message': 'Message',
   'rejects.column': 'Column',
   'rejects.raw': 'Source text',
+  'linked.title': 'Sales in ClickHouse',
+  'linked.source':
+    'The sales live in {source}; {months} months are transferred, one load each. `clientele ingest` with the same address brings new and changed months.',
+  'linked.mapping': 'Mapping:',
   'loads.title': 'Loads',
   'loads.none': 'Nothing is loaded yet.',
   'loads.open': 'Show the report of load #{id}',
@@ -357,6 +361,10 @@ export const RU: Record<MessageKey, string> = {
   'rejects.message': 'Сообщение',
   'rejects.column': 'Столбец',
   'rejects.raw': 'Исходный текст',
+  'linked.title': 'Продажи в ClickHouse',
+  'linked.source':
+    'Продажи хранятся в {source}; перенесено месяцев: {months}, по загрузке на месяц. `clientele ingest` с тем же адресом переносит новые и изменённые месяцы.',
+  'linked.mapping': 'Соответствие колонок:',
   'loads.title': 'Загрузки',
   'loads.none': 'Пока ничего не загружено.',
   'loads.open': 'Показать отчёт загрузки №{id}',

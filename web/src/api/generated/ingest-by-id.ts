@@ -49,6 +49,10 @@ export interface GetLoadsById {
 
 export interface GetLoadsByIdRejects {
   load_id: number;
+  /**
+   * What `line` counts: a file's line, row or record; 'value' for a table linked in ClickHouse, whose rejected lines are known by their values (`raw`).
+   */
+  line_label: string;
   total: number;
   rows: {
     line: number;

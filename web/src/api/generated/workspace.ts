@@ -27,6 +27,25 @@ export interface GetStatus {
     anonymous_rows: number;
     returns_rows: number;
   };
+  /**
+   * The ClickHouse table the sales live in (null: the sales were loaded from files).
+   */
+  linked: {
+    /**
+     * clickhouse://user@host:port/database/table
+     */
+    source: string;
+    database: string;
+    table: string;
+    mapping: {
+      [k: string]: string;
+    };
+    linked_at: string;
+    /**
+     * Months of sales transferred, one load each.
+     */
+    months: number;
+  } | null;
   loads: {
     load_id: number;
     kind: string;

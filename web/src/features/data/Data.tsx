@@ -152,6 +152,19 @@ export function Data() {
         </button>
       )}
       <DataAnalysis loaded={job?.state === 'done' && job.result ? job.result : undefined} />
+      {status.data?.linked && (
+        <Panel title={t('linked.title')}>
+          <p data-testid="linked-source">
+            {t('linked.source', { source: status.data.linked.source, months: status.data.linked.months })}
+          </p>
+          <p className="muted">
+            {t('linked.mapping')}{' '}
+            {Object.entries(status.data.linked.mapping)
+              .map(([field, column]) => `${field} ← ${column}`)
+              .join(', ')}
+          </p>
+        </Panel>
+      )}
       <Panel title={t('loads.title')} actions={<Downloads url="/api/loads" />}>
         {loads.error && <ErrorMessage message={loads.error} status={loads.status} onRetry={loads.reload} />}
         {!loads.data && !loads.error && <Loading />}
