@@ -1,9 +1,13 @@
 /**
  * The canonical workspace tables (sales live in one table per load behind the `sales` view, see
  * sales-parts.ts). Column names are a contract shared by
- * ingest, metrics, exports and the API. `SCHEMA_VERSION` is stored in `meta` so later versions can migrate.
+ * ingest, metrics, exports and the API. `SCHEMA_VERSION`, the workspace format, is stored in `meta`: a
+ * workspace of an older format is upgraded when opened (workspace.ts), one of a newer format is refused.
+ *
+ * Formats: 1, the first; 2, the ClickHouse link's `linked_source` and `linked_months`. A workspace made in
+ * format 2 is kept in test/fixtures, and every later format must open it (test/db/workspace-format.test.ts).
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA_DDL: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,

@@ -8,6 +8,7 @@ import { prepareSales } from './sales-parts.js';
 import { toPlain, type Row } from './values.js';
 import { resolveBudget, type MemoryBudget } from './memory-budget.js';
 import { asResourceError } from './resource-error.js';
+import { asMoneyOverflow } from './money-overflow.js';
 import { prepareSpill, removeSpill } from './spill.js';
 import { forcedPartitions } from './partitions.js';
 
@@ -92,7 +93,13 @@ export class Workspace {
     const workspace = new Workspace(full, instance, connection, budget, spill, partitions);
     await connection.run(`SET TimeZone = 'UTC'`);
     await connection.run(MACROS_SQL);
-    if (!options.readOnly) await workspace.migrate();
+    try {
+      await workspace.checkFormat(path);
+      if (!options.readOnly) await workspace.migrate();
+    } catch (error) {
+      workspace.close();
+      throw error;
+    }
     return workspace;
   }
 
@@ -115,12 +122,33 @@ export class Workspace {
     );
   }
 
+  /** The workspace format stored in `meta` (0 for a new, empty file); a newer one than this release reads is refused. */
+  private async checkFormat(path: string): Promise<void> {
+    const hasMeta = await this.scalar(
+      `SELECT count(*) FROM duckdb_tables() WHERE table_name = 'meta' AND schema_name = 'main' AND NOT temporary`,
+    );
+    if (Number(hasMeta) === 0) return;
+    const stored = Number(await this.scalar(`SELECT value FROM meta WHERE key = 'schema_version'`));
+    if (Number.isFinite(stored) && stored > SCHEMA_VERSION) {
+      throw new InputError(
+        `The workspace ${path} was written by a newer Clientele (workspace format ${stored}; this one reads formats up to ${SCHEMA_VERSION}). Update Clientele to open it.`,
+      );
+    }
+  }
+
+  /**
+   * Brings the workspace to this release's format in one transaction: a new or older workspace gets the
+   * tables it lacks (every change so far adds tables or columns), and the format number is stored last, so an
+   * upgrade that fails leaves the workspace in its old format.
+   */
   private async migrate(): Promise<void> {
-    for (const ddl of SCHEMA_DDL) await this.connection.run(ddl);
-    await prepareSales(this);
-    await this.connection.run(`INSERT OR REPLACE INTO meta VALUES ('schema_version', $1)`, [
-      String(SCHEMA_VERSION),
-    ]);
+    await this.transaction(async () => {
+      for (const ddl of SCHEMA_DDL) await this.connection.run(ddl);
+      await prepareSales(this);
+      await this.connection.run(`INSERT OR REPLACE INTO meta VALUES ('schema_version', $1)`, [
+        String(SCHEMA_VERSION),
+      ]);
+    });
   }
 
   async run(sql: string, params: Params = []): Promise<void> {
@@ -141,9 +169,12 @@ export class Workspace {
     }
   }
 
-  /** An engine error as the user should read it: running out of memory or disk becomes a ResourceError. */
+  /**
+   * An engine error as the user should read it: running out of memory or disk becomes a ResourceError, a
+   * total beyond the money type an InputError.
+   */
   explain(error: unknown): unknown {
-    return asResourceError(error, this.budget, this.spill);
+    return asMoneyOverflow(asResourceError(error, this.budget, this.spill));
   }
 
   async one<T = Row>(sql: string, params: Params = []): Promise<T | undefined> {

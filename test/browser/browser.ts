@@ -64,6 +64,8 @@ export async function openBrowserApp(
     args: FLAGS,
     viewport: { width: 1400, height: 900 },
     locale: 'en-US',
+    // The browser's time zone follows the process's (vitest.config.ts), so `npm run test:tz` moves both.
+    timezoneId: process.env['TZ'] ?? 'UTC',
   });
   context.setDefaultTimeout(20_000);
   const page = context.pages()[0] ?? (await context.newPage());

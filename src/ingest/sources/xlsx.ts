@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { InputError, errorMessage } from '../../errors.js';
 import { literal } from '../../db/sql.js';
 import { hashFile } from '../prepare.js';
+import { refuseZipBomb } from './zip-bomb.js';
 import { layout } from '../sniff.js';
 import { detectDecimal, type Decimal } from '../date-decimal.js';
 import type { SampleRecord } from '../tokenize.js';
@@ -28,6 +29,7 @@ export async function openXlsx(
   size: number,
   options: SourceOptions & { decimal?: Decimal },
 ): Promise<Source> {
+  await refuseZipBomb(file);
   const { hash, bytes } = await hashFile(file, (b) => options.onBytes?.(b, size));
   mkdirSync(options.tmpDir, { recursive: true });
   const out = join(options.tmpDir, `xlsx-${process.pid}-${Date.now()}.csv`);

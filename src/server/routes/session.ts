@@ -1,3 +1,4 @@
+import { ApiError } from '../api-error.js';
 import type { RouteModule } from '../context.js';
 import { errorSchema } from '../schemas.js';
 
@@ -6,6 +7,8 @@ const sessionSchema = {
   properties: { authenticated: { type: 'boolean' } },
   required: ['authenticated'],
 } as const;
+
+export const SIGN_IN_TRIES_PER_MINUTE = 10;
 
 /** The browser's sign-in: the web app's form posts the token here and gets the session cookie. */
 export const sessionRoutes: RouteModule = (app, ctx) => {
@@ -26,7 +29,16 @@ export const sessionRoutes: RouteModule = (app, ctx) => {
   app.post(
     '/api/session',
     {
-      config: { public: true },
+      // Ten tries a minute per address: enough for a person, too slow to guess a token.
+      config: {
+        public: true,
+        rateLimit: {
+          max: SIGN_IN_TRIES_PER_MINUTE,
+          timeWindow: 60_000,
+          errorResponseBuilder: (_request, context) =>
+            new ApiError(429, `Too many sign-in attempts from this address; try again in ${context.after}.`),
+        },
+      },
       schema: {
         tags: ['server'],
         summary: 'Sign the browser in: sets an HttpOnly, SameSite=Strict session cookie',
@@ -36,7 +48,8 @@ export const sessionRoutes: RouteModule = (app, ctx) => {
           properties: { token: { type: 'string', minLength: 1, maxLength: 1000 } },
           required: ['token'],
         },
-        response: { 200: sessionSchema, 401: errorSchema },
+        description: `At most ${SIGN_IN_TRIES_PER_MINUTE} tries a minute from one address; more get a 429 with Retry-After.`,
+        response: { 200: sessionSchema, 401: errorSchema, 429: errorSchema },
       },
     },
     async (request, reply) => {

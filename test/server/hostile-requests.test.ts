@@ -1,0 +1,98 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SIGN_IN_TRIES_PER_MINUTE } from '../../src/server/routes/session.js';
+import { AUTH, expectError, form, json, startServer, TOKEN, type TestServer } from './helpers.js';
+
+// Requests a careless or hostile client may send to a real server (Fastify's inject, the full stack of hooks):
+// file names that try to leave the upload folder, token guessing at the sign-in, and the headers every answer
+// carries.
+
+const SALES = 'customer,date,amount\nA,2024-01-05,10\nB,2024-01-06,20\n';
+let s: TestServer;
+
+beforeAll(async () => {
+  s = await startServer();
+});
+afterAll(async () => {
+  await s?.cleanup();
+});
+
+/** Every file under a folder, recursively. */
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
+}
+
+describe('upload file names', () => {
+  const names = [
+    '../../../../etc/passwd.csv',
+    '/tmp/absolute/sales.csv',
+    '..\\..\\windows\\sales.csv',
+    'a"b<c>|d?*:e.csv',
+    '.hidden.csv',
+    '  спорт; продажи ☃.csv',
+    `${'x'.repeat(300)}.csv`,
+  ];
+  for (const name of names) {
+    it(`keeps ${JSON.stringify(name.slice(0, 40))} inside the upload folder, with a safe name`, async () => {
+      const before = new Set(filesUnder(dirname(s.workspacePath)));
+      const r = await s.app.inject({
+        method: 'POST',
+        url: '/api/ingest/preview',
+        headers: AUTH,
+        payload: form({}, { name, content: SALES }),
+      });
+      expect(r.statusCode, r.body).toBe(200);
+      const preview = json<{ file: string; columns: string[] }>(r);
+      expect(preview.columns).toEqual(['customer', 'date', 'amount']);
+      expect(preview.file).not.toMatch(/[/\\]|^\.|[<>:"|?*]/);
+      expect(preview.file.length).toBeLessThanOrEqual(120);
+      expect(preview.file.endsWith('.csv')).toBe(true);
+      const added = filesUnder(dirname(s.workspacePath)).filter((f) => !before.has(f));
+      expect(added.length).toBeGreaterThan(0);
+      for (const file of added)
+        expect(file.startsWith(join(dirname(s.workspacePath), '.clientele-uploads'))).toBe(true);
+      expect(existsSync('/tmp/absolute/sales.csv')).toBe(false);
+    });
+  }
+});
+
+describe('the sign-in', () => {
+  it(`answers 429 after ${SIGN_IN_TRIES_PER_MINUTE} tries a minute from one address, and then refuses even the right token`, async () => {
+    const tryToken = (token: string) =>
+      s.app.inject({ method: 'POST', url: '/api/session', payload: { token }, remoteAddress: '10.0.0.7' });
+    for (let i = 0; i < SIGN_IN_TRIES_PER_MINUTE; i++) {
+      expectError(await tryToken(`wrong-token-${i}`), 401, /not valid/);
+    }
+    const limited = await tryToken(TOKEN);
+    expectError(limited, 429, /too many/i);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    // Another address is not slowed down by the first one's guesses.
+    const other = await s.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { token: TOKEN },
+      remoteAddress: '10.0.0.8',
+    });
+    expect(other.statusCode).toBe(200);
+    expect(String(other.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
+  });
+});
+
+describe('security headers', () => {
+  for (const url of ['/', '/api/status', '/api/health', '/api/nothing-here']) {
+    it(`are on the answer to ${url}`, async () => {
+      const r = await s.app.inject({ url, headers: AUTH });
+      expect(r.headers['x-content-type-options']).toBe('nosniff');
+      expect(r.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(r.headers['referrer-policy']).toBe('no-referrer');
+      expect(String(r.headers['content-security-policy'])).toMatch(
+        /default-src 'self'.*frame-ancestors 'none'/,
+      );
+      expect(r.headers['cross-origin-opener-policy']).toBe('same-origin');
+    });
+  }
+});
