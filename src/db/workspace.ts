@@ -195,7 +195,8 @@ export class Workspace {
       return result;
     } catch (error) {
       await this.connection.run('ROLLBACK').catch(() => undefined);
-      throw error;
+      // A commit can fail on its own (the write-ahead log cannot grow on a full disk): explained as the rest.
+      throw this.explain(error);
     }
   }
 
