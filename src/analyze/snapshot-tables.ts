@@ -1,4 +1,5 @@
 import { literal } from '../db/sql.js';
+import { stagedTables } from '../db/staged-tables.js';
 import type { Workspace } from '../db/workspace.js';
 import { cv12Sql } from '../segments/abc-xyz.js';
 
@@ -82,11 +83,7 @@ export async function createSnapshotsView(
   await ws.run(`CREATE OR REPLACE VIEW customer_snapshots AS ${body}`);
 }
 
-/** Snapshot tables staged by an analysis that did not finish (a killed process), to be dropped. */
+/** Tables staged by an analysis that did not finish (a killed process), to be dropped. */
 export async function stagedLeftovers(ws: Workspace): Promise<string[]> {
-  const rows = await ws.all<{ table_name: string }>(
-    `SELECT table_name FROM duckdb_tables() WHERE NOT temporary
-       AND (table_name LIKE 'snapshot\\_rows\\_next\\_%' ESCAPE '\\' OR table_name IN ('analysis_nets_next', 'analysis_gap_hist_next', 'customer_snapshots_next'))`,
-  );
-  return rows.map((r) => r.table_name);
+  return stagedTables(ws);
 }

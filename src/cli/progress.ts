@@ -14,10 +14,14 @@ const BAR = 24;
 
 /**
  * The one place that decides whether a command shows progress: only on a terminal (Io.tty) and never with
- * --json. Events are timed by a ProgressTracker and drawn as one line on stderr: a new phase and the end of one
+ * --json — or, with CLIENTELE_PROGRESS_EVENTS=1, every event as a line `progress {json}` on stderr. Events are timed by a ProgressTracker and drawn as one line on stderr: a new phase and the end of one
  * at once, the rest at most ten times a second.
  */
 export function commandProgress(ctx: Context, opts: { json?: boolean } = {}): CommandProgress {
+  // For programs that run Clientele (and its fault tests): every event as a JSON line on stderr.
+  if (process.env['CLIENTELE_PROGRESS_EVENTS'] === '1') {
+    return { listener: (p) => ctx.io.err(`progress ${JSON.stringify(p)}\n`), end: () => undefined };
+  }
   if (!ctx.io.tty || opts.json) return { listener: undefined, end: () => undefined };
   let last = -Infinity;
   let phase = '';

@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { errorMessage } from '../errors.js';
 import { formatBytes } from '../util/bytes.js';
 import type { MemoryBudget } from './memory-budget.js';
@@ -36,6 +37,13 @@ export function asResourceError(error: unknown, budget: MemoryBudget, spill: str
   const message = errorMessage(error);
   const spilled = spillSize(spill);
   const diskFull = DISK.test(message) || (MEMORY.test(message) && spilled >= budget.spillBytes * 0.9);
+  // The workspace's own file or its write-ahead log could not grow: the disk itself is full, whatever the spill.
+  if (/No space left on device/i.test(message) && !message.includes(spill)) {
+    return new ResourceError(
+      `Out of disk: the disk that holds the workspace (${dirname(dirname(spill))}) is full; free space there and run the step again. The workspace was left as it was.`,
+      'disk',
+    );
+  }
   if (diskFull) {
     return new ResourceError(
       `Out of disk: the step needed more spill space than it may use (${formatBytes(budget.spillBytes)} in ${spill}); free disk space there, or set CLIENTELE_SPILL_LIMIT higher, or give it more memory with --memory-limit (now ${formatBytes(budget.bytes)}). The workspace was left as it was.`,

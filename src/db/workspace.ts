@@ -5,6 +5,8 @@ import { errorMessage, field, InputError } from '../errors.js';
 import { SCHEMA_DDL, SCHEMA_VERSION } from './schema.js';
 import { MACROS_SQL } from './macros.js';
 import { prepareSales } from './sales-parts.js';
+import { stagedTables } from './staged-tables.js';
+import { ident } from './sql.js';
 import { toPlain, type Row } from './values.js';
 import { resolveBudget, type MemoryBudget } from './memory-budget.js';
 import { asResourceError } from './resource-error.js';
@@ -144,6 +146,7 @@ export class Workspace {
   private async migrate(): Promise<void> {
     await this.transaction(async () => {
       for (const ddl of SCHEMA_DDL) await this.connection.run(ddl);
+      for (const table of await stagedTables(this)) await this.connection.run(`DROP TABLE ${ident(table)}`);
       await prepareSales(this);
       await this.connection.run(`INSERT OR REPLACE INTO meta VALUES ('schema_version', $1)`, [
         String(SCHEMA_VERSION),
@@ -195,7 +198,8 @@ export class Workspace {
       return result;
     } catch (error) {
       await this.connection.run('ROLLBACK').catch(() => undefined);
-      throw error;
+      // A commit can fail on its own (the write-ahead log cannot grow on a full disk): explained as the rest.
+      throw this.explain(error);
     }
   }
 

@@ -61,13 +61,24 @@ export function layout(
   }
   // One wide record is not a table unless it is all there is.
   if (bestStart < 0 || (bestLen < 2 && nonBlank.length > 1)) return undefined;
-  const run = nonBlank.slice(bestStart);
+  // A header may end early (a workbook drops a row's empty cells at the end, as under a merged header cell):
+  // the record just before the run is its header when it reads as one.
+  const before = nonBlank[bestStart - 1];
+  const shortHeader =
+    before !== undefined &&
+    before.fields.length < bestWidth &&
+    before.fields.length >= bestWidth - 2 &&
+    findHeader([before, nonBlank[bestStart]!], bestWidth) === 0;
+  const run = nonBlank.slice(shortHeader ? bestStart - 1 : bestStart);
   const headerIndex = findHeader(run.slice(0, Math.min(run.length, 30)), bestWidth);
   const header = headerIndex === null ? null : run[headerIndex]!;
   const dataStart = headerIndex === null ? 0 : headerIndex + 1;
   const data = run.slice(dataStart).filter((r) => r.fields.length === bestWidth);
   const columns = header
-    ? uniqueNames(header.fields)
+    ? uniqueNames([
+        ...header.fields,
+        ...Array<string>(Math.max(0, bestWidth - header.fields.length)).fill(''),
+      ])
     : Array.from({ length: bestWidth }, (_, i) => `column${i + 1}`);
   const firstDataLine = run[dataStart]?.line ?? (header ? header.line + 1 : run[0]!.line);
   // Prefer layouts that explain more of the sample with more columns.
@@ -93,7 +104,7 @@ export function layout(
 function findHeader(records: SampleRecord[], width: number): number | null {
   for (let i = 0; i < records.length; i++) {
     const fields = records[i]!.fields;
-    if (fields.length !== width) continue;
+    if (fields.length > width || fields.length < width - 2) continue;
     const filled = fields.filter((f) => f.trim() !== '');
     if (filled.length < Math.max(2, Math.ceil(width * 0.6))) continue;
     if (filled.some(isDataLike)) return null;

@@ -1,4 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGN_IN_TRIES_PER_MINUTE } from '../../src/server/routes/session.js';
@@ -58,6 +60,47 @@ describe('upload file names', () => {
       expect(existsSync('/tmp/absolute/sales.csv')).toBe(false);
     });
   }
+});
+
+describe('an upload aborted half-way', () => {
+  it('leaves no file and no load behind', async () => {
+    await s.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = s.app.server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const uploads = join(dirname(s.workspacePath), '.clientele-uploads');
+    const before = new Set(filesUnder(uploads));
+    const boundary = 'clientele-test-boundary';
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\nContent-Type: text/csv\r\n\r\n`;
+    const socket = connect(port, '127.0.0.1');
+    await once(socket, 'connect');
+    socket.write(
+      `POST /api/ingest HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${TOKEN}\r\n` +
+        `Content-Type: multipart/form-data; boundary=${boundary}\r\nContent-Length: ${50 * 2 ** 20}\r\n\r\n${head}`,
+    );
+    // About 2 MB of the promised 50 MB, then the connection drops.
+    const chunk = `${'customer,date,amount\n'}${'A,2024-01-05,10\n'.repeat(2 ** 17)}`;
+    socket.write(chunk);
+    // The upload is being written (its file exists) when the connection drops: the abort lands mid-upload.
+    let started = false;
+    for (let i = 0; i < 100 && !started; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      started = filesUnder(uploads).some((f) => !before.has(f));
+    }
+    expect(started).toBe(true);
+    socket.destroy();
+    // The server notices the closed connection; give it a moment, then nothing of the upload may remain.
+    let left: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      left = filesUnder(uploads).filter((f) => !before.has(f));
+      if (left.length === 0) break;
+    }
+    expect(left).toEqual([]);
+    const loads = await s.app.inject({ url: '/api/loads', headers: AUTH });
+    expect(json<{ loads: unknown[] }>(loads).loads).toEqual([]);
+    const jobs = await s.app.inject({ url: '/api/jobs', headers: AUTH });
+    expect(json<{ jobs: unknown[] }>(jobs).jobs).toEqual([]);
+  });
 });
 
 describe('the sign-in', () => {
