@@ -24,7 +24,6 @@ export interface ReceivedForm {
 
 const KEEP_MS = 60 * 60 * 1000;
 const KEEP_UNUSED = 4;
-const STALE_FOLDER_MS = 24 * 60 * 60 * 1000;
 export const FORM_LIMITS = { files: 1, fields: 20, parts: 25, fieldSize: 100_000 } as const;
 
 /**
@@ -41,7 +40,7 @@ export class UploadStore {
     readonly limitBytes: number,
   ) {
     const root = join(dirname(workspacePath), '.clientele-uploads');
-    removeStaleFolders(root);
+    removeFoldersOfEndedServers(root);
     this.dir = join(root, randomUUID());
     mkdirSync(this.dir, { recursive: true });
   }
@@ -178,20 +177,17 @@ function formError(error: unknown): unknown {
   return new ApiError(400, `The multipart form could not be read: ${message}.`);
 }
 
-function removeStaleFolders(root: string): void {
+/**
+ * The folders of servers that ended without cleaning up (a killed process). A server holds its workspace
+ * alone (DuckDB allows one writing process, and the server opens it before its uploads), so when one starts,
+ * every other folder here belongs to a server that is gone.
+ */
+function removeFoldersOfEndedServers(root: string): void {
   let names: string[];
   try {
     names = readdirSync(root);
   } catch {
     return;
   }
-  for (const name of names) {
-    const path = join(root, name);
-    try {
-      if (Date.now() - statSync(path).mtimeMs > STALE_FOLDER_MS)
-        rmSync(path, { recursive: true, force: true });
-    } catch {
-      // removed meanwhile
-    }
-  }
+  for (const name of names) rmSync(join(root, name), { recursive: true, force: true });
 }

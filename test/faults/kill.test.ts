@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import { connect, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -8,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spillFolder } from '../../src/db/spill.js';
 import { Workspace } from '../../src/db/workspace.js';
 import { ingestFile } from '../../src/ingest/load.js';
+import { createServer } from '../../src/server/create-server.js';
 import { DATA } from '../helpers/workspace.js';
 
 // Kills at any moment: a real `clientele` process is killed (SIGKILL) while it works, at a point chosen from its
@@ -15,6 +18,7 @@ import { DATA } from '../helpers/workspace.js';
 // After each kill: the workspace opens, every stored table is exactly as before the command, the dead
 // process's spill folder is gone after the next start, and the same command then succeeds.
 // The default run kills each command once; CLIENTELE_TEST_LONG=1 kills each 20 times at seeded event numbers.
+// The server is killed once while an upload is being written.
 
 const BIN = new URL('../../bin/clientele.js', import.meta.url).pathname;
 const FILE = `${DATA}online_retail/online_retail.csv`;
@@ -183,3 +187,73 @@ describe('kills at any moment of a command', () => {
     });
   }
 });
+
+describe('a kill of the server in the middle of an upload', () => {
+  it('leaves no upload file once the server starts again, and the workspace as it was', async () => {
+    const workspace = join(dir, 'served.duckdb');
+    copyFileSync(loaded, workspace);
+    const before = await digest(workspace);
+    const uploads = join(dir, '.clientele-uploads');
+    const token = 'kill-test-token-0123456789';
+    const port = await freePort();
+    const server = spawn(process.execPath, [BIN, 'serve', '--workspace', workspace, '--port', String(port)], {
+      env: { ...process.env, CLIENTELE_TOKEN: token },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      server.on('exit', (_code, signal) => resolve(signal)),
+    );
+    for (let i = 0; i < 200; i++) {
+      if (
+        await fetch(`http://127.0.0.1:${port}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // An upload that promises 50 MB and sends 2 MB; the server is killed while its file is being written.
+    const socket = connect(port, '127.0.0.1');
+    await once(socket, 'connect');
+    socket.on('error', () => undefined);
+    const boundary = 'kill-test-boundary';
+    socket.write(
+      `POST /api/ingest HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\n` +
+        `Content-Type: multipart/form-data; boundary=${boundary}\r\nContent-Length: ${50 * 2 ** 20}\r\n\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\n\r\n` +
+        `customer,date,amount\n${'A,2024-01-05,10\n'.repeat(2 ** 17)}`,
+    );
+    let writing = false;
+    for (let i = 0; i < 200 && !writing; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      writing =
+        existsSync(uploads) &&
+        readdirSync(uploads, { recursive: true, withFileTypes: true }).some((e) => e.isFile());
+    }
+    expect(writing).toBe(true);
+    server.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    socket.destroy();
+    // The next start of the server (here in-process, on the same workspace) removes what the dead one left.
+    const again = await createServer({ workspacePath: workspace, token });
+    try {
+      const left = readdirSync(uploads, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+      expect(left).toEqual([]);
+    } finally {
+      await again.close();
+    }
+    expect(await digest(workspace)).toEqual(before);
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
+    });
+  });
+}
