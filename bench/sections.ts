@@ -1,12 +1,14 @@
 /**
  * BENCHMARKS.md is written by more than one benchmark: `npm run bench` (bench/run.ts) writes the file, and
- * `npm run bench:scale` (bench/scale.ts) and `npm run bench:clickhouse` (bench/clickhouse.ts) each their own
+ * `npm run bench:scale` (bench/scale.ts), `npm run bench:clickhouse` (bench/clickhouse.ts) and `npm run
+ * bench:load` (bench/load.ts) each their own
  * section between `<!-- bench:… -->` and `<!-- /bench:… -->`. Each keeps the sections of the others.
  */
 export const SCALE_SECTION = 'bench:scale';
 export const CLICKHOUSE_SECTION = 'bench:clickhouse';
+export const LOAD_SECTION = 'bench:load';
 /** The sections written by their own benchmark, kept when `npm run bench` rewrites the file. */
-export const OWN_SECTIONS = [SCALE_SECTION, CLICKHOUSE_SECTION] as const;
+export const OWN_SECTIONS = [SCALE_SECTION, CLICKHOUSE_SECTION, LOAD_SECTION] as const;
 
 const open = (name: string): string => `<!-- ${name} -->`;
 const close = (name: string): string => `<!-- /${name} -->`;
