@@ -11,9 +11,9 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { freePort } from '../test/helpers/ports.js';
 import { LOAD_SECTION, withSection } from './sections.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -71,17 +71,6 @@ function workspace(): { path: string; customersFile: string } {
     writeFileSync(ready, new Date().toISOString());
   }
   return { path, customersFile: join(demo, 'customers.csv') };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
-    });
-  });
 }
 
 /** The peak resident memory of a process so far (Linux VmHWM), MB. */
@@ -217,7 +206,12 @@ async function main(): Promise<void> {
     );
     process.stdout.write(`${text}\n`);
   } finally {
+    // The server finishes its running jobs before it stops; the bench does not wait more than 30 s for that.
+    const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
     server.kill('SIGTERM');
+    const timer = setTimeout(() => server.kill('SIGKILL'), 30_000);
+    await exited;
+    clearTimeout(timer);
   }
 }
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
-import { connect, createServer as createNetServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -11,6 +11,7 @@ import { spillFolder } from '../../src/db/spill.js';
 import { Workspace } from '../../src/db/workspace.js';
 import { ingestFile } from '../../src/ingest/load.js';
 import { createServer } from '../../src/server/create-server.js';
+import { freePort } from '../helpers/ports.js';
 import { DATA } from '../helpers/workspace.js';
 
 // Kills at any moment: a real `clientele` process is killed (SIGKILL) while it works, at a point chosen from its
@@ -246,14 +247,3 @@ describe('a kill of the server in the middle of an upload', () => {
     expect(await digest(workspace)).toEqual(before);
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
-    });
-  });
-}

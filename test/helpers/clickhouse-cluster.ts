@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './ports.js';
 
 /**
  * A real two-shard ClickHouse cluster on the loopback interface for the tests: two `clickhouse-server` processes
@@ -28,18 +28,6 @@ export const CLICKHOUSE_SERVER = '/usr/sbin/clickhouse-server';
 /** Whether Debian's clickhouse-server is installed (`.ci/run` installs it). */
 export function clickhouseInstalled(): boolean {
   return existsSync(CLICKHOUSE_SERVER);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
-    });
-  });
 }
 
 function configXml(dir: string, http: number, tcp: number, shards: number[]): string {
