@@ -1,7 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { rmSync, readdirSync } from 'node:fs';
 import { isResourceError } from '../db/resource-error.js';
-import { ConflictError, errorMessage, field, InputError } from '../errors.js';
+import { errorMessage, field, InputError } from '../errors.js';
 import { ident, literal } from '../db/sql.js';
 import type { Workspace } from '../db/workspace.js';
 import type { Encoding } from './encoding.js';
@@ -21,6 +21,7 @@ import { REJECT_ERRORS_TABLE, REJECT_SCANS_TABLE, type Source } from './source.j
 import { STAGING_TABLE, stagingSql, type ParseRules } from './staging.js';
 import { watchProgress, type ProgressListener } from '../util/progress.js';
 import { refreshSalesView, salesPartTable } from '../db/sales-parts.js';
+import { refuseSalesFromFiles } from '../db/linked-source.js';
 
 export interface IngestOptions {
   kind?: Kind;
@@ -64,7 +65,7 @@ export async function ingestFile(
       options.map ?? {},
       file,
     );
-    if (resolved.kind === 'sales') await refuseSalesIntoLinked(ws, file);
+    if (resolved.kind === 'sales') await refuseSalesFromFiles(ws, file);
     const previous = await previousLoad(ws, source, resolved.kind);
     if (previous) return { ...(await loadReport(ws, previous.load_id)), already_loaded: true };
     const rules = detectRules(resolved.kind, source, resolved.mapping, options);
@@ -104,16 +105,6 @@ async function previousLoad(
     await source.hash(),
     kind,
   ]);
-}
-
-/** A workspace holds the sales of one source: a linked ClickHouse table takes no sales from files. */
-async function refuseSalesIntoLinked(ws: Workspace, file: string): Promise<void> {
-  const linked = await ws.one<{ source: string }>(`SELECT source FROM linked_source`);
-  if (linked) {
-    throw new ConflictError(
-      `This workspace's sales live in ${linked.source}; ${file} cannot add sales to it (load it in a new workspace, or insert it into that table and run the same ingest again).`,
-    );
-  }
 }
 
 export interface Rules extends ParseRules {

@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spillFolder } from '../../src/db/spill.js';
+import { Random } from '../../src/demo/random.js';
 import { Workspace } from '../../src/db/workspace.js';
 import { ingestFile } from '../../src/ingest/load.js';
 import { createServer } from '../../src/server/create-server.js';
@@ -99,17 +100,6 @@ function runAndKill(
   });
 }
 
-/** A generator of event numbers from a seed (mulberry32), so the long run kills at the same points every time. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Case {
   command: string;
   args: (workspace: string) => string[];
@@ -155,13 +145,14 @@ const CASES: Case[] = [
 describe('kills at any moment of a command', () => {
   for (const c of CASES) {
     it(`${c.command}: ${KILLS} kill(s) mid-work, each leaving the workspace as it was; then it succeeds`, async () => {
-      const random = seeded(20261208 + c.command.length);
+      // Seeded, so the long run kills at the same points every time.
+      const random = new Random(20261208, c.command.length);
       let killed = 0;
       for (let k = 0; k < KILLS; k++) {
         const workspace = join(dir, `${c.command}-${k}.duckdb`);
         if (c.from === 'loaded') copyFileSync(loaded, workspace);
         const before = c.from === 'loaded' ? await digest(workspace) : {};
-        const at = KILLS === 1 ? Math.ceil(c.events / 2) : 1 + Math.floor(random() * c.events);
+        const at = KILLS === 1 ? Math.ceil(c.events / 2) : 1 + random.int(c.events);
         const run = await runAndKill(c.args(workspace), c.when, at);
         expect(run.signal, `${c.command} ended by itself after ${run.events} events`).toBe('SIGKILL');
         killed++;

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { once } from 'node:events';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGN_IN_TRIES_PER_MINUTE } from '../../src/server/routes/session.js';
@@ -10,6 +11,8 @@ import { AUTH, expectError, form, json, startServer, TOKEN, type TestServer } fr
 // file names that try to leave the upload folder, token guessing at the sign-in, and the headers every answer
 // carries.
 
+/** An absolute path a client might send as the file name (in the temp folder, never written to). */
+const ABSOLUTE = join(tmpdir(), 'clientele-absolute-upload', 'sales.csv');
 const SALES = 'customer,date,amount\nA,2024-01-05,10\nB,2024-01-06,20\n';
 let s: TestServer;
 
@@ -31,7 +34,7 @@ function filesUnder(dir: string): string[] {
 describe('upload file names', () => {
   const names = [
     '../../../../etc/passwd.csv',
-    '/tmp/absolute/sales.csv',
+    ABSOLUTE,
     '..\\..\\windows\\sales.csv',
     'a"b<c>|d?*:e.csv',
     '.hidden.csv',
@@ -57,7 +60,7 @@ describe('upload file names', () => {
       expect(added.length).toBeGreaterThan(0);
       for (const file of added)
         expect(file.startsWith(join(dirname(s.workspacePath), '.clientele-uploads'))).toBe(true);
-      expect(existsSync('/tmp/absolute/sales.csv')).toBe(false);
+      expect(existsSync(ABSOLUTE)).toBe(false);
     });
   }
 });

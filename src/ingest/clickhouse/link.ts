@@ -86,11 +86,9 @@ export async function linkClickHouse(
     const parts = await monthParts(conn, columns, ts);
     const storedMapping = await ws.one<{ mapping: string }>(`SELECT mapping FROM linked_source`);
     const sameMapping = storedMapping?.mapping === JSON.stringify(resolved.mapping);
-    const stored = sameMapping
-      ? await ws.all<StoredMonth>(`SELECT month, lines, signature, load_id FROM linked_months`)
-      : [];
     const storedAll = await ws.all<StoredMonth>(`SELECT month, lines, signature, load_id FROM linked_months`);
-    const byMonth = new Map(stored.map((s) => [s.month, s]));
+    // With another mapping every stored month is stale: all of them are transferred again.
+    const byMonth = new Map(sameMapping ? storedAll.map((s) => [s.month, s]) : []);
     const todo = parts.filter((p) => {
       const s = byMonth.get(p.month);
       return !s || Number(s.lines) !== p.lines || s.signature !== p.signature;
